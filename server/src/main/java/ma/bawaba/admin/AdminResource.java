@@ -1,0 +1,156 @@
+package ma.bawaba.admin;
+
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Map;
+import ma.bawaba.contract.api.AdminApi;
+import ma.bawaba.contract.model.ApiKeyInput;
+import ma.bawaba.contract.model.ApiKeyPage;
+import ma.bawaba.contract.model.CivilStatusOfficeInput;
+import ma.bawaba.contract.model.HolidayInput;
+import ma.bawaba.contract.model.InstitutionInput;
+import ma.bawaba.contract.model.IssuedApiKey;
+import ma.bawaba.platform.BawabaConfig;
+import ma.bawaba.platform.idempotency.Idempotency;
+import ma.bawaba.platform.security.Access;
+import ma.bawaba.platform.security.Caller;
+import ma.bawaba.platform.security.Role;
+import ma.bawaba.platform.web.Language;
+import ma.bawaba.platform.web.Page;
+import ma.bawaba.platform.web.Versions;
+import ma.bawaba.reference.CivilStatusOffice;
+import ma.bawaba.reference.Institution;
+import ma.bawaba.reference.ReferenceCatalog;
+import ma.bawaba.reference.ReferenceMapper;
+
+/** Platform administration: managed reference data and API keys. Every operation needs the ADMIN role. */
+public class AdminResource implements AdminApi {
+
+    private final Access access;
+    private final ReferenceAdministration administration;
+    private final ApiKeyAdministration apiKeys;
+    private final ReferenceCatalog catalog;
+    private final Idempotency idempotency;
+    private final BawabaConfig config;
+
+    AdminResource(Access access, ReferenceAdministration administration, ApiKeyAdministration apiKeys,
+                  ReferenceCatalog catalog, Idempotency idempotency, BawabaConfig config) {
+        this.access = access;
+        this.administration = administration;
+        this.apiKeys = apiKeys;
+        this.catalog = catalog;
+        this.idempotency = idempotency;
+        this.config = config;
+    }
+
+    @Override
+    public Response createInstitution(InstitutionInput input, String acceptLanguage, String idempotencyKey) {
+        Caller admin = access.require(Role.ADMIN);
+        Language language = Language.fromAcceptLanguage(acceptLanguage);
+        return idempotency.create(admin, "POST /admin/institutions", idempotencyKey, input, () -> {
+            Institution institution = administration.createInstitution(input);
+            return Response.created(URI.create("/api/v1/institutions/" + institution.id))
+                    .tag(Versions.etag(institution.version))
+                    .entity(ReferenceMapper.institution(institution, language))
+                    .build();
+        });
+    }
+
+    @Override
+    public Response updateInstitution(Long id, InstitutionInput input, String acceptLanguage, String ifMatch) {
+        access.require(Role.ADMIN);
+        Institution institution = administration.updateInstitution(id, input, ifMatch);
+        return Response.ok(ReferenceMapper.institution(institution, Language.fromAcceptLanguage(acceptLanguage)))
+                .tag(Versions.etag(institution.version))
+                .build();
+    }
+
+    @Override
+    public Response createCivilStatusOffice(CivilStatusOfficeInput input, String acceptLanguage, String idempotencyKey) {
+        Caller admin = access.require(Role.ADMIN);
+        Language language = Language.fromAcceptLanguage(acceptLanguage);
+        return idempotency.create(admin, "POST /admin/civil-status-offices", idempotencyKey, input, () -> {
+            CivilStatusOffice office = administration.createOffice(input);
+            return Response.created(URI.create("/api/v1/civil-status-offices/" + office.id))
+                    .tag(Versions.etag(office.version))
+                    .entity(officeModel(office, language))
+                    .build();
+        });
+    }
+
+    @Override
+    public Response updateCivilStatusOffice(Long id, CivilStatusOfficeInput input, String acceptLanguage, String ifMatch) {
+        access.require(Role.ADMIN);
+        CivilStatusOffice office = administration.updateOffice(id, input, ifMatch);
+        return Response.ok(officeModel(office, Language.fromAcceptLanguage(acceptLanguage)))
+                .tag(Versions.etag(office.version))
+                .build();
+    }
+
+    @Override
+    public Response createHoliday(HolidayInput input, String acceptLanguage, String idempotencyKey) {
+        Caller admin = access.require(Role.ADMIN);
+        Language language = Language.fromAcceptLanguage(acceptLanguage);
+        return idempotency.create(admin, "POST /admin/holidays", idempotencyKey, input, () -> {
+            var holiday = administration.createHoliday(input);
+            return Response.created(URI.create("/api/v1/holidays?year=" + holiday.date.getYear()))
+                    .tag(Versions.etag(holiday.version))
+                    .entity(ReferenceMapper.holiday(holiday, language))
+                    .build();
+        });
+    }
+
+    @Override
+    public Response updateHoliday(Long id, HolidayInput input, String acceptLanguage, String ifMatch) {
+        access.require(Role.ADMIN);
+        var holiday = administration.updateHoliday(id, input, ifMatch);
+        return Response.ok(ReferenceMapper.holiday(holiday, Language.fromAcceptLanguage(acceptLanguage)))
+                .tag(Versions.etag(holiday.version))
+                .build();
+    }
+
+    @Override
+    public Response deleteHoliday(Long id, String acceptLanguage, String ifMatch) {
+        access.require(Role.ADMIN);
+        administration.deleteHoliday(id, ifMatch);
+        return Response.noContent().build();
+    }
+
+    @Override
+    public Response listApiKeys(String acceptLanguage, Long institutionId, Long officeId, Integer limit, String cursor) {
+        access.require(Role.ADMIN);
+        Page.Request page = Page.Request.of(limit, cursor, config.paging().defaultLimit(), config.paging().maxLimit());
+        var result = Page.of(apiKeys.list(institutionId, officeId, page), page, key -> key.id.toString(), ApiKeyMapper::apiKey);
+        return Response.ok(new ApiKeyPage().items(result.items()).nextCursor(result.nextCursor())).build();
+    }
+
+    @Override
+    public Response createApiKey(ApiKeyInput input, String acceptLanguage, String idempotencyKey) {
+        Caller admin = access.require(Role.ADMIN);
+        return idempotency.create(admin, "POST /admin/api-keys", idempotencyKey, input, () -> {
+            ApiKeyAdministration.IssuedKey issued = apiKeys.issue(input);
+            return Response.created(URI.create("/api/v1/admin/api-keys/" + issued.key().id))
+                    .entity(ApiKeyMapper.issued(issued))
+                    .build();
+        }, entity -> ((IssuedApiKey) entity).secret(null));
+    }
+
+    @Override
+    public Response getApiKey(Long id, String acceptLanguage) {
+        access.require(Role.ADMIN);
+        return Response.ok(ApiKeyMapper.apiKey(apiKeys.get(id))).build();
+    }
+
+    @Override
+    public Response revokeApiKey(Long id, String acceptLanguage) {
+        access.require(Role.ADMIN);
+        apiKeys.revoke(id);
+        return Response.noContent().build();
+    }
+
+    private ma.bawaba.contract.model.CivilStatusOffice officeModel(CivilStatusOffice office, Language language) {
+        Map<Long, Long> regionOfProvince = catalog.regionOfProvinces(
+                office.provinceId == null ? java.util.List.of() : java.util.List.of(office.provinceId));
+        return ReferenceMapper.office(office, regionOfProvince, language);
+    }
+}

@@ -1,0 +1,140 @@
+package ma.bawaba.admin;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import ma.bawaba.contract.model.ApiKeyInput;
+import ma.bawaba.platform.problem.DomainException;
+import ma.bawaba.platform.security.ApiKey;
+import ma.bawaba.platform.security.ApiKeySecrets;
+import ma.bawaba.platform.security.Role;
+import ma.bawaba.platform.web.Page;
+import ma.bawaba.reference.CivilStatusOffice;
+import ma.bawaba.reference.Institution;
+
+/** Issues, lists and revokes API keys; each key is bound to one role and, for tenant roles, to one tenant. */
+@ApplicationScoped
+public class ApiKeyAdministration {
+
+    private final Clock clock;
+
+    ApiKeyAdministration(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** A stored key and, once, its whole secret. */
+    public record IssuedKey(ApiKey key, String secret) {
+    }
+
+    @Transactional
+    public IssuedKey issue(ApiKeyInput input) {
+        Role role = Role.valueOf(input.getRole().name());
+        checkTenant(role, input.getInstitutionId(), input.getOfficeId());
+        ApiKeySecrets.Issued issued = ApiKeySecrets.issue();
+        ApiKey key = new ApiKey();
+        key.prefix = issued.prefix();
+        key.secretHash = issued.hash();
+        key.name = input.getName().strip();
+        key.role = role;
+        key.institutionId = input.getInstitutionId();
+        key.officeId = input.getOfficeId();
+        key.createdAt = clock.instant();
+        key.persistAndFlush();
+        return new IssuedKey(key, issued.wholeKey());
+    }
+
+    /** Creates a key with a known secret if no key has its prefix yet (demo credentials printed at start). */
+    @Transactional
+    public void ensure(String wholeKey, String name, Role role, Long institutionId) {
+        String prefix = ApiKeySecrets.prefixOf(wholeKey);
+        if (prefix == null || ApiKey.count("prefix", prefix) > 0) {
+            return;
+        }
+        ApiKey key = new ApiKey();
+        key.prefix = prefix;
+        key.secretHash = ApiKeySecrets.hash(wholeKey);
+        key.name = name;
+        key.role = role;
+        key.institutionId = institutionId;
+        key.createdAt = clock.instant();
+        key.persist();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ApiKey> list(Long institutionId, Long officeId, Page.Request page) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        List<Object> parameters = new ArrayList<>();
+        if (institutionId != null) {
+            parameters.add(institutionId);
+            query.append(" and institutionId = ?").append(parameters.size());
+        }
+        if (officeId != null) {
+            parameters.add(officeId);
+            query.append(" and officeId = ?").append(parameters.size());
+        }
+        Long before = page.afterId();
+        if (before != null) {
+            parameters.add(before);
+            query.append(" and id < ?").append(parameters.size());
+        }
+        return ApiKey.<ApiKey>find(query + " order by id desc", parameters.toArray()).page(0, page.fetchSize()).list();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ApiKey get(long id) {
+        ApiKey key = ApiKey.findById(id);
+        if (key == null) {
+            throw new DomainException.NotFound("api-key", id);
+        }
+        return key;
+    }
+
+    @Transactional
+    public void revoke(long id) {
+        ApiKey key = get(id);
+        if (key.revokedAt == null) {
+            key.revokedAt = clock.instant();
+        }
+    }
+
+    private static void checkTenant(Role role, Long institutionId, Long officeId) {
+        List<DomainException.FieldError> errors = new ArrayList<>();
+        switch (role.tenantKind()) {
+            case INSTITUTION -> {
+                if (institutionId == null) {
+                    errors.add(new DomainException.FieldError("institutionId", "field.required-for-role", role.name()));
+                } else if (Institution.findById(institutionId) == null) {
+                    errors.add(new DomainException.FieldError("institutionId", "field.unknown-reference",
+                            new DomainException.Localized("subject.institution")));
+                }
+                if (officeId != null) {
+                    errors.add(new DomainException.FieldError("officeId", "field.must-be-empty-for-role", role.name()));
+                }
+            }
+            case OFFICE -> {
+                if (officeId == null) {
+                    errors.add(new DomainException.FieldError("officeId", "field.required-for-role", role.name()));
+                } else if (CivilStatusOffice.findById(officeId) == null) {
+                    errors.add(new DomainException.FieldError("officeId", "field.unknown-reference",
+                            new DomainException.Localized("subject.civil-status-office")));
+                }
+                if (institutionId != null) {
+                    errors.add(new DomainException.FieldError("institutionId", "field.must-be-empty-for-role", role.name()));
+                }
+            }
+            case NONE -> {
+                if (institutionId != null) {
+                    errors.add(new DomainException.FieldError("institutionId", "field.must-be-empty-for-role", role.name()));
+                }
+                if (officeId != null) {
+                    errors.add(new DomainException.FieldError("officeId", "field.must-be-empty-for-role", role.name()));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new DomainException.Unprocessable(errors, "problem.invalid-fields.detail", errors.size());
+        }
+    }
+}

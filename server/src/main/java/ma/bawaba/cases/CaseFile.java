@@ -1,0 +1,78 @@
+package ma.bawaba.cases;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import ma.bawaba.platform.security.Access;
+
+/**
+ * What every case of the three services has: its public number, its service and kind, its status, the tenant it
+ * is assigned to, its due date, and a version for If-Match. Services keep their own data in their own tables.
+ */
+@Entity
+@Table(name = "case_file")
+public class CaseFile extends PanacheEntityBase implements Access.TenantOwned {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String number;
+
+    public String service;
+
+    public String kind;
+
+    public String status;
+
+    @Column(name = "institution_id")
+    public Long institutionId;
+
+    @Column(name = "office_id")
+    public Long officeId;
+
+    @Column(name = "requester_email")
+    public String requesterEmail;
+
+    @Column(name = "due_date")
+    public LocalDate dueDate;
+
+    /** No further answer is due (closed, answered for good, withdrawn...): never overdue. */
+    @Column(name = "final")
+    public boolean closed;
+
+    @Version
+    public long version;
+
+    @Column(name = "submitted_at")
+    public Instant submittedAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public boolean isOverdue(LocalDate today) {
+        return !closed && dueDate != null && dueDate.isBefore(today);
+    }
+
+    @Override
+    public Long caseId() {
+        return id;
+    }
+
+    @Override
+    public Long institutionId() {
+        return institutionId;
+    }
+
+    @Override
+    public Long officeId() {
+        return officeId;
+    }
+}

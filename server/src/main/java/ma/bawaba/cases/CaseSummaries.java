@@ -1,0 +1,30 @@
+package ma.bawaba.cases;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import ma.bawaba.contract.model.CaseSummary;
+import ma.bawaba.contract.model.Service;
+import ma.bawaba.platform.TimeSource;
+
+/** A case's common part as the API shows it; timestamps in Morocco's offset, overdue derived from today's date there. */
+public final class CaseSummaries {
+
+    private CaseSummaries() {
+    }
+
+    public static CaseSummary of(CaseFile file, Clock clock) {
+        LocalDate today = LocalDate.now(clock.withZone(TimeSource.MOROCCO));
+        return new CaseSummary()
+                .number(file.number)
+                .service(Service.fromValue(file.service))
+                .kind(file.kind)
+                .status(file.status)
+                .institutionId(file.institutionId)
+                .officeId(file.officeId)
+                .submittedAt(file.submittedAt.atZone(TimeSource.MOROCCO).toOffsetDateTime())
+                .updatedAt(file.updatedAt.atZone(TimeSource.MOROCCO).toOffsetDateTime())
+                .dueDate(file.dueDate)
+                .overdue(file.isOverdue(today));
+    }
+
+}

@@ -1,0 +1,47 @@
+package ma.bawaba.platform;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import ma.bawaba.admin.ApiKeyAdministration;
+import ma.bawaba.platform.security.Role;
+import ma.bawaba.reference.Institution;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * With bawaba.demo.enabled (the default with the embedded database), makes sure a demo agent key of the Ministry
+ * of Justice exists and prints the URLs and credentials to start the tour with. Never on in production.
+ */
+@ApplicationScoped
+public class DemoData {
+
+    private static final Logger LOG = Logger.getLogger(DemoData.class);
+
+    void onStart(@Observes StartupEvent start, BawabaConfig config, ApiKeyAdministration apiKeys,
+                 @ConfigProperty(name = "quarkus.http.port") int port) {
+        if (!config.demo().enabled()) {
+            return;
+        }
+        Institution justice = QuarkusTransaction.requiringNew()
+                .call(() -> Institution.<Institution>find("code", "MIN_JUSTICE").firstResult());
+        if (justice != null) {
+            apiKeys.ensure(config.demo().agentKey(), "Demo agent (Ministry of Justice)", Role.AGENT, justice.id);
+        }
+        String base = "http://localhost:" + port;
+        LOG.infof("""
+
+                ===== Bawaba demo is ready =====
+                API:          %s/api/v1   (e.g. %s/api/v1/institutions?q=justice)
+                Swagger UI:   %s/q/swagger-ui
+                Contract:     %s/q/openapi
+                Health:       %s/q/health   Metrics: %s/q/metrics
+                Admin key:    %s
+                Agent key:    %s   (Ministry of Justice)
+                ================================""",
+                base, base, base, base, base, base,
+                config.security().bootstrapAdminKey().orElse("(none: set BAWABA_BOOTSTRAP_ADMIN_KEY)"),
+                justice == null ? "(no MIN_JUSTICE institution)" : config.demo().agentKey());
+    }
+}

@@ -1,0 +1,141 @@
+package ma.bawaba.platform.idempotency;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import ma.bawaba.platform.BawabaConfig;
+import ma.bawaba.platform.problem.DomainException;
+import ma.bawaba.platform.security.Caller;
+
+/**
+ * Idempotent creation for every POST that creates something. The creation and the record of its response commit in
+ * one transaction, so that a retry — on this instance or another, before or after a crash — either finds the record
+ * and replays the response, or finds nothing because nothing was created. A key reused with another body is a 422.
+ * Records are scoped to the caller and the route, and kept for {@code bawaba.idempotency.retention}.
+ */
+@ApplicationScoped
+public class Idempotency {
+
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final BawabaConfig config;
+
+    Idempotency(ObjectMapper json, Clock clock, BawabaConfig config) {
+        this.json = json;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    /** Runs the creation once per key; without a key, simply runs it in a transaction. */
+    public Response create(Caller caller, String route, String key, Object request, Supplier<Response> creation) {
+        return create(caller, route, key, request, creation, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #create(Caller, String, String, Object, Supplier)}, storing the response entity as {@code redact}
+     * returns it (for a secret that must be shown once and never stored).
+     */
+    public Response create(Caller caller, String route, String key, Object request, Supplier<Response> creation,
+                           UnaryOperator<Object> redact) {
+        if (key == null) {
+            return QuarkusTransaction.joiningExisting().call(creation::get);
+        }
+        String scope = sha256(callerRef(caller) + " " + route);
+        String requestHash = sha256(toJson(request));
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                IdempotencyRecord existing = find(scope, key);
+                if (existing != null) {
+                    return replay(existing, requestHash);
+                }
+                Response response = creation.get();
+                if (response.getStatus() < 500) {
+                    store(scope, key, requestHash, response, redact);
+                }
+                return response;
+            });
+        } catch (PersistenceException concurrentTwin) {
+            // Another request with the same key committed first: ours rolled back, so answer as a retry would.
+            IdempotencyRecord winner = QuarkusTransaction.requiringNew().call(() -> find(scope, key));
+            if (winner == null) {
+                throw concurrentTwin;
+            }
+            return replay(winner, requestHash);
+        }
+    }
+
+    private IdempotencyRecord find(String scope, String key) {
+        return IdempotencyRecord.<IdempotencyRecord>find("scope = ?1 and key = ?2 and createdAt > ?3", scope, key,
+                clock.instant().minus(config.idempotency().retention())).firstResult();
+    }
+
+    private Response replay(IdempotencyRecord record, String requestHash) {
+        if (!record.requestHash.equals(requestHash)) {
+            throw new DomainException.Unprocessable("problem.idempotency-key-reused.detail");
+        }
+        Response.ResponseBuilder replay = Response.status(record.statusCode).header(REPLAYED_HEADER, "true");
+        if (record.responseBody != null) {
+            replay.entity(record.responseBody).type(record.statusCode >= 400 ? "application/problem+json" : MediaType.APPLICATION_JSON);
+        }
+        if (record.location != null) {
+            replay.header(HttpHeaders.LOCATION, record.location);
+        }
+        if (record.etag != null) {
+            replay.header(HttpHeaders.ETAG, record.etag);
+        }
+        return replay.build();
+    }
+
+    private void store(String scope, String key, String requestHash, Response response, UnaryOperator<Object> redact) {
+        IdempotencyRecord record = new IdempotencyRecord();
+        record.scope = scope;
+        record.key = key;
+        record.requestHash = requestHash;
+        record.statusCode = response.getStatus();
+        record.location = response.getLocation() == null ? null : response.getLocation().toString();
+        record.etag = response.getHeaderString(HttpHeaders.ETAG);
+        record.responseBody = response.getEntity() == null ? null : toJson(redact.apply(response.getEntity()));
+        record.createdAt = clock.instant();
+        record.persistAndFlush();
+    }
+
+    private static String callerRef(Caller caller) {
+        return switch (caller.kind()) {
+            case API_KEY -> "key:" + caller.keyPrefix();
+            case JWT -> "jwt:" + caller.subject() + ":" + caller.role();
+            case BOOTSTRAP_KEY -> "bootstrap";
+            case CASE_HOLDER -> "case:" + caller.caseId();
+            case ANONYMOUS -> "anonymous";
+        };
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException unexpected) {
+            throw new IllegalStateException(unexpected);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}

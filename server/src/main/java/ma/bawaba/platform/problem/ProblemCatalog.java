@@ -1,0 +1,74 @@
+package ma.bawaba.platform.problem;
+
+import java.util.Map;
+
+/** The table from each kind of domain problem to its HTTP status, stable type URI and localised title. */
+public final class ProblemCatalog {
+
+    public static final String TYPE_BASE = "https://bawaba.ma/problems/";
+
+    /** One row of the table. */
+    public record Kind(int status, String slug) {
+        public String type() {
+            return TYPE_BASE + slug;
+        }
+
+        public String titleKey() {
+            return "problem." + slug + ".title";
+        }
+    }
+
+    public static final Kind VALIDATION = new Kind(400, "validation");
+    public static final Kind MALFORMED_JSON = new Kind(400, "malformed-json");
+    public static final Kind UNAUTHENTICATED = new Kind(401, "unauthenticated");
+    public static final Kind FORBIDDEN = new Kind(403, "forbidden");
+    public static final Kind NOT_FOUND = new Kind(404, "not-found");
+    public static final Kind METHOD_NOT_ALLOWED = new Kind(405, "method-not-allowed");
+    public static final Kind NOT_ACCEPTABLE = new Kind(406, "not-acceptable");
+    public static final Kind CONFLICT = new Kind(409, "conflict");
+    public static final Kind STALE_VERSION = new Kind(412, "stale-version");
+    public static final Kind PAYLOAD_TOO_LARGE = new Kind(413, "payload-too-large");
+    public static final Kind UNSUPPORTED_MEDIA_TYPE = new Kind(415, "unsupported-media-type");
+    public static final Kind UNPROCESSABLE = new Kind(422, "unprocessable");
+    public static final Kind VERSION_REQUIRED = new Kind(428, "version-required");
+    public static final Kind TOO_MANY_REQUESTS = new Kind(429, "too-many-requests");
+    public static final Kind INTERNAL = new Kind(500, "internal");
+    public static final Kind UNAVAILABLE = new Kind(503, "unavailable");
+
+    private static final Map<Class<? extends DomainException>, Kind> BY_EXCEPTION = Map.of(
+            DomainException.BadRequest.class, VALIDATION,
+            DomainException.Unauthenticated.class, UNAUTHENTICATED,
+            DomainException.Forbidden.class, FORBIDDEN,
+            DomainException.NotFound.class, NOT_FOUND,
+            DomainException.Conflict.class, CONFLICT,
+            DomainException.StaleVersion.class, STALE_VERSION,
+            DomainException.Unprocessable.class, UNPROCESSABLE,
+            DomainException.VersionRequired.class, VERSION_REQUIRED,
+            DomainException.TooManyRequests.class, TOO_MANY_REQUESTS);
+
+    private static final Map<Integer, Kind> BY_STATUS = Map.ofEntries(
+            Map.entry(400, VALIDATION), Map.entry(401, UNAUTHENTICATED), Map.entry(403, FORBIDDEN),
+            Map.entry(404, NOT_FOUND), Map.entry(405, METHOD_NOT_ALLOWED), Map.entry(406, NOT_ACCEPTABLE),
+            Map.entry(409, CONFLICT), Map.entry(412, STALE_VERSION), Map.entry(413, PAYLOAD_TOO_LARGE),
+            Map.entry(415, UNSUPPORTED_MEDIA_TYPE), Map.entry(422, UNPROCESSABLE), Map.entry(428, VERSION_REQUIRED),
+            Map.entry(429, TOO_MANY_REQUESTS), Map.entry(503, UNAVAILABLE));
+
+    private ProblemCatalog() {
+    }
+
+    public static Kind of(DomainException exception) {
+        Class<?> type = exception.getClass();
+        while (type != null && type != DomainException.class) {
+            Kind kind = BY_EXCEPTION.get(type);
+            if (kind != null) {
+                return kind;
+            }
+            type = type.getSuperclass();
+        }
+        return INTERNAL;
+    }
+
+    public static Kind ofStatus(int status) {
+        return BY_STATUS.getOrDefault(status, status >= 500 ? INTERNAL : VALIDATION);
+    }
+}

@@ -1,0 +1,203 @@
+package ma.bawaba.platform.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import ma.bawaba.platform.web.Language;
+import ma.bawaba.platform.web.RequestIds;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where exceptions become problem+json: domain exceptions through {@link ProblemCatalog}, and the
+ * framework's own (bean validation, malformed JSON, unknown routes, wrong methods) so that no client mistake is
+ * ever a 500 or an HTML page.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    private final Problems problems;
+
+    ProblemMapper(Problems problems) {
+        this.problems = problems;
+    }
+
+    @ServerExceptionMapper
+    public Response domain(DomainException exception, HttpHeaders headers, UriInfo uri) {
+        Response response = respond(ProblemCatalog.of(exception), exception.messageKey(), exception.args(),
+                exception.fieldErrors(), headers, uri);
+        if (exception instanceof DomainException.TooManyRequests tooMany) {
+            return Response.fromResponse(response).header("Retry-After", tooMany.retryAfterSeconds()).build();
+        }
+        return response;
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException exception, HttpHeaders headers, UriInfo uri) {
+        List<DomainException.FieldError> errors = new ArrayList<>();
+        exception.getConstraintViolations().stream()
+                .sorted(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
+                .forEach(violation -> errors.add(new DomainException.FieldError(fieldName(violation), "field.constraint",
+                        violation.getMessage())));
+        return respond(ProblemCatalog.VALIDATION, "problem.invalid-fields.detail", new Object[] {errors.size()}, errors,
+                headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException exception, HttpHeaders headers, UriInfo uri) {
+        return respond(ProblemCatalog.MALFORMED_JSON, "problem.malformed-json.detail",
+                new Object[] {exception.getOriginalMessage()}, List.of(), headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException exception, HttpHeaders headers, UriInfo uri) {
+        return jsonMapping(exception, headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonMapping(JsonMappingException exception, HttpHeaders headers, UriInfo uri) {
+        String field = jsonPath(exception);
+        DomainException.FieldError error;
+        if (exception instanceof UnrecognizedPropertyException) {
+            error = new DomainException.FieldError(field, "field.unknown-property");
+        } else if (exception instanceof InvalidFormatException || exception instanceof MismatchedInputException) {
+            Class<?> target = ((MismatchedInputException) exception).getTargetType();
+            error = new DomainException.FieldError(field, "field.wrong-type", target == null ? "?" : describe(target));
+        } else {
+            error = new DomainException.FieldError(field, "field.invalid");
+        }
+        return respond(ProblemCatalog.VALIDATION, "problem.invalid-fields.detail", new Object[] {1}, List.of(error),
+                headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException exception, HttpHeaders headers, UriInfo uri) {
+        return respond(ProblemCatalog.MALFORMED_JSON, "problem.malformed-json.detail",
+                new Object[] {exception.getOriginalMessage()}, List.of(), headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException exception, HttpHeaders headers, UriInfo uri) {
+        Throwable cause = exception.getCause();
+        if (cause instanceof JsonParseException parse) {
+            return malformedJson(parse, headers, uri);
+        }
+        if (cause instanceof JsonMappingException mapping) {
+            return jsonMapping(mapping, headers, uri);
+        }
+        if (exception instanceof NotFoundException && exception.getCause() != null) {
+            // JAX-RS answers 404 when a query or path parameter cannot be converted; for the client it is a bad value.
+            LOG.debugf("Parameter conversion failed: %s", exception.getCause().toString());
+            return respond(ProblemCatalog.VALIDATION, "problem.invalid-fields.detail", new Object[] {1},
+                    List.of(new DomainException.FieldError(parameterName(exception.getCause()), "field.invalid")), headers, uri);
+        }
+        if (exception instanceof NotFoundException) {
+            return respond(ProblemCatalog.NOT_FOUND, "problem.route-not-found.detail", new Object[] {uri.getPath()},
+                    List.of(), headers, uri);
+        }
+        if (exception instanceof NotAllowedException notAllowed) {
+            Response response = respond(ProblemCatalog.METHOD_NOT_ALLOWED, "problem.method-not-allowed.detail",
+                    new Object[] {RequestIds.method(headers)}, List.of(), headers, uri);
+            return Response.fromResponse(response).allow(notAllowed.getResponse().getAllowedMethods()).build();
+        }
+        if (exception instanceof NotSupportedException) {
+            return respond(ProblemCatalog.UNSUPPORTED_MEDIA_TYPE, "problem.unsupported-media-type.detail",
+                    new Object[] {String.valueOf(headers.getMediaType())}, List.of(), headers, uri);
+        }
+        if (exception instanceof NotAcceptableException) {
+            return respond(ProblemCatalog.NOT_ACCEPTABLE, "problem.not-acceptable.detail", new Object[0], List.of(),
+                    headers, uri);
+        }
+        int status = exception.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(exception, headers, uri);
+        }
+        ProblemCatalog.Kind kind = ProblemCatalog.ofStatus(status);
+        return respond(kind, "problem." + kind.slug() + ".title", new Object[0], List.of(), headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable exception, HttpHeaders headers, UriInfo uri) {
+        LOG.errorf(exception, "Unexpected error on %s (request %s)", uri.getPath(), RequestIds.of(headers));
+        return respond(ProblemCatalog.INTERNAL, "problem.internal.detail", new Object[0], List.of(), headers, uri);
+    }
+
+    private Response respond(ProblemCatalog.Kind kind, String detailKey, Object[] args,
+                             List<DomainException.FieldError> errors, HttpHeaders headers, UriInfo uri) {
+        Language language = Language.fromAcceptLanguage(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+        return problems.response(problems.problem(kind, language, detailKey, args, errors, uri.getAbsolutePath().getRawPath(),
+                RequestIds.of(headers)));
+    }
+
+    /** "createInstitution.body.names.ar" → "names.ar"; "listInstitutions.limit" → "limit". */
+    private static String fieldName(ConstraintViolation<?> violation) {
+        List<String> names = new ArrayList<>();
+        boolean parameterSeen = false;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameterSeen = true;
+                names.add(node.getName());
+                continue;
+            }
+            if (parameterSeen && names.size() == 1 && isBodyParameter(names.get(0))) {
+                names.clear();
+            }
+            names.add(node.getIndex() != null ? node.getName() + "[" + node.getIndex() + "]" : node.getName());
+        }
+        return String.join(".", names);
+    }
+
+    private static String parameterName(Throwable cause) {
+        String message = String.valueOf(cause.getMessage());
+        java.util.regex.Matcher quoted = java.util.regex.Pattern.compile("\"([A-Za-z]+)\"").matcher(message);
+        return quoted.find() ? quoted.group(1) : "query";
+    }
+
+    private static boolean isBodyParameter(String name) {
+        return name.endsWith("Input") || name.endsWith("Request") || name.equals("body");
+    }
+
+    private static String jsonPath(JsonMappingException exception) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : exception.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    private static String describe(Class<?> target) {
+        if (target.isEnum()) {
+            return String.join(" | ", java.util.Arrays.stream(target.getEnumConstants()).map(String::valueOf).toList());
+        }
+        return target.getSimpleName();
+    }
+}

@@ -1,0 +1,93 @@
+package ma.bawaba.platform.web;
+
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import ma.bawaba.platform.problem.ProblemCatalog;
+import ma.bawaba.platform.problem.Problems;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.MDC;
+
+/**
+ * What happens to every HTTP request before and after the REST layer: the request id (response header, log
+ * context, problem instance), and problem+json for what never reaches JAX-RS (unknown routes outside the API,
+ * bodies over the size limit), so that a client never gets an HTML page or an empty error.
+ */
+@ApplicationScoped
+public class HttpEdge {
+
+    private final Problems problems;
+    private final long maxBodyBytes;
+
+    HttpEdge(Problems problems, @ConfigProperty(name = "quarkus.http.limits.max-body-size") io.quarkus.runtime.configuration.MemorySize maxBody) {
+        this.problems = problems;
+        this.maxBodyBytes = maxBody.asLongValue();
+    }
+
+    void requestIds(@Observes Filters filters) {
+        filters.register(this::tagRequest, 1000);
+    }
+
+    void fallbacks(@Observes Router router) {
+        router.route().order(Integer.MAX_VALUE).handler(context -> {
+            if (!context.response().ended()) {
+                reply(context, ProblemCatalog.NOT_FOUND, "problem.route-not-found.detail", context.normalizedPath());
+            }
+        });
+        router.route().order(Integer.MIN_VALUE).failureHandler(context -> {
+            int status = context.statusCode() > 0 ? context.statusCode() : 500;
+            if (context.response().ended() || context.response().headWritten()) {
+                return;
+            }
+            if (status == 413) {
+                reply(context, ProblemCatalog.PAYLOAD_TOO_LARGE, "problem.payload-too-large.detail", maxBodyBytes);
+            } else if (status < 500) {
+                ProblemCatalog.Kind kind = ProblemCatalog.ofStatus(status);
+                reply(context, kind, kind.titleKey());
+            } else {
+                reply(context, ProblemCatalog.INTERNAL, "problem.internal.detail");
+            }
+        });
+    }
+
+    private void tagRequest(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        String requestId = RequestIds.acceptOrCreate(request.getHeader(RequestIds.HEADER));
+        request.headers().set(RequestIds.HEADER, requestId);
+        request.headers().set(RequestIds.METHOD_HEADER, request.method().name());
+        context.response().putHeader(RequestIds.HEADER, requestId);
+        MDC.put("requestId", requestId);
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && isTooLarge(length)) {
+            // Refused before the body is read, with the same problem shape as every other error.
+            reply(context, ProblemCatalog.PAYLOAD_TOO_LARGE, "problem.payload-too-large.detail", maxBodyBytes);
+            return;
+        }
+        context.next();
+    }
+
+    private boolean isTooLarge(String contentLength) {
+        try {
+            return Long.parseLong(contentLength.trim()) > maxBodyBytes;
+        } catch (NumberFormatException malformed) {
+            return false;
+        }
+    }
+
+    private void reply(RoutingContext context, ProblemCatalog.Kind kind, String detailKey, Object... args) {
+        Language language = Language.fromAcceptLanguage(context.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        String requestId = RequestIds.acceptOrCreate(context.request().getHeader(RequestIds.HEADER));
+        String body = problems.toJson(problems.problem(kind, language, detailKey, args, List.of(),
+                context.normalizedPath(), requestId));
+        context.response()
+                .setStatusCode(kind.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE)
+                .putHeader(RequestIds.HEADER, requestId)
+                .end(body);
+    }
+}

@@ -1,0 +1,53 @@
+package ma.bawaba.reference;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import org.hibernate.annotations.UpdateTimestamp;
+
+/** A ministry, public body, territorial collectivity or the CDAI, with the services whose cases it accepts. */
+@Entity
+@Table(name = "institution")
+public class Institution extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String code;
+
+    public String kind;
+
+    public String acronym;
+
+    @Embedded
+    public Names names;
+
+    @Column(name = "region_id")
+    public Long regionId;
+
+    @Column(name = "accepts_information_requests")
+    public boolean acceptsInformationRequests;
+
+    @Column(name = "accepts_complaints")
+    public boolean acceptsComplaints;
+
+    public boolean active = true;
+
+    @Version
+    public long version;
+
+    @Column(name = "created_at", insertable = false, updatable = false)
+    public Instant createdAt;
+
+    @UpdateTimestamp
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

@@ -1,0 +1,165 @@
+package ma.bawaba;
+
+import static ma.bawaba.support.Api.admin;
+import static ma.bawaba.support.Api.anonymous;
+import static ma.bawaba.support.Api.unique;
+import static ma.bawaba.support.Api.withKey;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class AdministrationTest {
+
+    static Map<String, Object> institution(String code) {
+        return Map.of("code", code, "kind", "PUBLIC_BODY",
+                "names", Map.of("ar", "الوكالة الحضرية", "fr", "Agence urbaine " + code),
+                "regionId", 4, "services", List.of("INFORMATION_REQUESTS", "COMPLAINTS"));
+    }
+
+    static ExtractableResponse<Response> createInstitution(String code) {
+        return admin().contentType("application/json").body(institution(code)).post("/admin/institutions")
+                .then().statusCode(201).extract();
+    }
+
+    static String issueKey(String role, Long institutionId) {
+        Map<String, Object> body = institutionId == null ? Map.of("name", "test key", "role", role)
+                : Map.of("name", "test key", "role", role, "institutionId", institutionId);
+        return admin().contentType("application/json").body(body).post("/admin/api-keys")
+                .then().statusCode(201).extract().path("secret");
+    }
+
+    @Test
+    void administratorCreatesAnInstitutionThatThePublicThenSees() {
+        String code = unique("AU");
+        ExtractableResponse<Response> created = createInstitution(code);
+        long id = ((Number) created.path("id")).longValue();
+        assertEquals("/api/v1/institutions/" + id, java.net.URI.create(created.header("Location")).getPath());
+        assertEquals("\"0\"", created.header("ETag"));
+        anonymous().queryParam("q", code).get("/institutions").then().statusCode(200).body("items.code", hasItem(code));
+        anonymous().queryParam("service", "COMPLAINTS").queryParam("regionId", 4).queryParam("limit", 100).get("/institutions")
+                .then().statusCode(200).body("items.code", hasItem(code));
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyReplaysTheFirstAnswerAndCreatesNothing() {
+        String code = unique("IDEM");
+        String key = UUID.randomUUID().toString();
+        ExtractableResponse<Response> first = admin().header("Idempotency-Key", key).contentType("application/json")
+                .body(institution(code)).post("/admin/institutions").then().statusCode(201).extract();
+        ExtractableResponse<Response> replay = admin().header("Idempotency-Key", key).contentType("application/json")
+                .body(institution(code)).post("/admin/institutions").then().statusCode(201)
+                .header("Idempotent-Replayed", "true").extract();
+        assertEquals(first.asString(), replay.asString());
+        assertEquals(first.header("Location"), replay.header("Location"));
+        admin().header("Idempotency-Key", key).contentType("application/json")
+                .body(institution(unique("OTHER"))).post("/admin/institutions")
+                .then().statusCode(422).contentType("application/problem+json");
+        anonymous().queryParam("q", code).get("/institutions").then().body("items.size()", equalTo(1));
+    }
+
+    @Test
+    void changesNeedTheCurrentVersion() {
+        ExtractableResponse<Response> created = createInstitution(unique("VER"));
+        long id = ((Number) created.path("id")).longValue();
+        Map<String, Object> renamed = new java.util.HashMap<>(institution(created.path("code")));
+        renamed.put("acronym", "VR");
+        admin().contentType("application/json").body(renamed).put("/admin/institutions/" + id)
+                .then().statusCode(428).contentType("application/problem+json");
+        String etag = admin().header("If-Match", "\"0\"").contentType("application/json").body(renamed)
+                .put("/admin/institutions/" + id).then().statusCode(200).body("acronym", equalTo("VR"))
+                .extract().header("ETag");
+        assertNotEquals("\"0\"", etag);
+        admin().header("If-Match", "\"0\"").contentType("application/json").body(renamed)
+                .put("/admin/institutions/" + id).then().statusCode(412).contentType("application/problem+json");
+        admin().header("If-Match", etag).contentType("application/json").body(renamed)
+                .put("/admin/institutions/999999").then().statusCode(404);
+    }
+
+    @Test
+    void invalidInstitutionsAreRefusedFieldByField() {
+        admin().contentType("application/json")
+                .body(Map.of("code", "lower case", "kind", "MINISTRY", "names", Map.of("fr", "x"), "services", List.of()))
+                .post("/admin/institutions")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("code", "names.ar"));
+        ma.bawaba.support.Api.raw().header("X-Api-Key", ma.bawaba.support.Api.ADMIN_KEY).contentType("application/json")
+                .body(Map.of("code", unique("MASS"), "kind", "MINISTRY", "names", Map.of("ar", "س", "fr", "x"),
+                        "services", List.of(), "id", 1, "version", 7))
+                .post("/admin/institutions")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("id"));
+        admin().contentType("application/json").body(Map.of("code", "X9", "kind", "MINISTRY",
+                        "names", Map.of("ar", "س", "fr", "x"), "services", List.of(), "regionId", 99999))
+                .post("/admin/institutions").then().statusCode(422).body("errors.field", hasItem("regionId"));
+        String code = unique("DUP");
+        createInstitution(code);
+        admin().contentType("application/json").body(institution(code)).post("/admin/institutions")
+                .then().statusCode(409).contentType("application/problem+json");
+    }
+
+    @Test
+    void onlyAdministratorsAdminister() {
+        String agentKey = issueKey("AGENT", 2L);
+        anonymous().contentType("application/json").body(institution(unique("ANON"))).post("/admin/institutions")
+                .then().statusCode(401).contentType("application/problem+json");
+        withKey(agentKey).contentType("application/json").body(institution(unique("AGT"))).post("/admin/institutions")
+                .then().statusCode(403).contentType("application/problem+json");
+        withKey("bwb_aaaaaaaa_NotARealKeyNotARealKeyNotARealKey").get("/admin/api-keys").then().statusCode(401);
+        withKey(agentKey).get("/admin/api-keys").then().statusCode(403);
+        withKey(agentKey).header("If-Match", "\"0\"").delete("/admin/holidays/1").then().statusCode(403);
+    }
+
+    @Test
+    void officesAreCommunalInMoroccoOrConsulatesAbroad() {
+        String code = unique("BEC");
+        ExtractableResponse<Response> created = admin().contentType("application/json")
+                .body(Map.of("code", code, "kind", "COMMUNAL", "names", Map.of("ar", "مكتب", "fr", "Bureau " + code),
+                        "communeId", 1001, "countryCode", "MA", "city", "Rabat"))
+                .post("/admin/civil-status-offices").then().statusCode(201)
+                .body("provinceId", notNullValue()).body("regionId", notNullValue()).extract();
+        long id = ((Number) created.path("id")).longValue();
+        anonymous().get("/civil-status-offices/" + id).then().statusCode(200).body("code", equalTo(code));
+        admin().contentType("application/json")
+                .body(Map.of("code", unique("CONS"), "kind", "CONSULATE", "names", Map.of("ar", "قنصلية", "fr", "Consulat"),
+                        "countryCode", "MA"))
+                .post("/admin/civil-status-offices").then().statusCode(422).body("errors.field", hasItem("countryCode"));
+        admin().contentType("application/json")
+                .body(Map.of("code", unique("BEC"), "kind", "COMMUNAL", "names", Map.of("ar", "مكتب", "fr", "Bureau"),
+                        "countryCode", "MA"))
+                .post("/admin/civil-status-offices").then().statusCode(422).body("errors.field", hasItem("communeId"));
+        admin().header("If-Match", "\"5\"").contentType("application/json")
+                .body(Map.of("code", code, "kind", "COMMUNAL", "names", Map.of("ar", "مكتب", "fr", "Bureau"),
+                        "communeId", 1001, "countryCode", "MA"))
+                .put("/admin/civil-status-offices/" + id).then().statusCode(412);
+    }
+
+    @Test
+    void holidaysAreManagedWithVersions() {
+        int year = 2090 + (int) (Math.random() * 9);
+        String date = year + "-0" + (1 + (int) (Math.random() * 9)) + "-1" + (int) (Math.random() * 9);
+        ExtractableResponse<Response> created = admin().contentType("application/json")
+                .body(Map.of("date", date, "kind", "RELIGIOUS", "names", Map.of("ar", "عيد", "fr", "Fête", "en", "Feast")))
+                .post("/admin/holidays").then().statusCode(201).extract();
+        long id = ((Number) created.path("id")).longValue();
+        anonymous().queryParam("year", year).get("/holidays").then().statusCode(200).body("items.date", hasItem(date));
+        admin().contentType("application/json")
+                .body(Map.of("date", date, "kind", "FIXED", "names", Map.of("ar", "عيد", "fr", "Fête")))
+                .post("/admin/holidays").then().statusCode(409);
+        admin().header("If-Match", "\"9\"").delete("/admin/holidays/" + id).then().statusCode(412);
+        admin().delete("/admin/holidays/" + id).then().statusCode(428);
+        admin().header("If-Match", created.header("ETag")).delete("/admin/holidays/" + id).then().statusCode(204);
+        anonymous().queryParam("year", year).get("/holidays").then().body("items.date", not(hasItem(date)));
+    }
+}

@@ -1,0 +1,80 @@
+package ma.bawaba;
+
+import static io.restassured.RestAssured.given;
+import static ma.bawaba.support.Api.admin;
+import static ma.bawaba.support.Api.anonymous;
+import static ma.bawaba.support.Api.raw;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class PlatformTest {
+
+    @Test
+    void everyResponseCarriesARequestIdThatProblemsQuote() {
+        anonymous().header("X-Request-Id", "trace-42").get("/institutions/999999")
+                .then().statusCode(404).header("X-Request-Id", "trace-42")
+                .body("requestId", equalTo("trace-42"))
+                .body("instance", equalTo("/api/v1/institutions/999999#req-trace-42"));
+        anonymous().header("X-Request-Id", "<script>").get("/regions")
+                .then().statusCode(200).header("X-Request-Id", matchesPattern("[a-z0-9]{16}"));
+        given().get("/q/health").then().header("X-Request-Id", notNullValue());
+    }
+
+    @Test
+    void unknownRoutesAndWrongMethodsAreProblemsNotPages() {
+        raw().get("/no-such-thing").then().statusCode(404).contentType("application/problem+json");
+        given().get("/nowhere").then().statusCode(404).contentType("application/problem+json");
+        raw().delete("/institutions").then().statusCode(405).contentType("application/problem+json")
+                .body("status", equalTo(405));
+    }
+
+    @Test
+    void malformedAndOversizedBodiesAreProblems() {
+        raw().header("X-Api-Key", ma.bawaba.support.Api.ADMIN_KEY).contentType("application/json").body("{\"code\": ")
+                .post("/admin/institutions").then().statusCode(400).contentType("application/problem+json");
+        raw().header("X-Api-Key", ma.bawaba.support.Api.ADMIN_KEY).contentType("application/json").body("[1,2]")
+                .post("/admin/institutions").then().statusCode(400).contentType("application/problem+json");
+        raw().contentType("application/json").body("x".repeat(70 * 1024))
+                .post("/tracking").then().statusCode(413).contentType("application/problem+json");
+        raw().contentType("text/plain").body("hello").post("/tracking")
+                .then().statusCode(415).contentType("application/problem+json");
+    }
+
+    @Test
+    void problemsSpeakTheCallersLanguage() {
+        anonymous().header("Accept-Language", "ar").get("/institutions/999999")
+                .then().statusCode(404).body("title", equalTo("غير موجود"));
+        anonymous().header("Accept-Language", "en").get("/institutions/999999")
+                .then().statusCode(404).body("title", equalTo("Not found"));
+        anonymous().get("/institutions/999999").then().statusCode(404).body("title", equalTo("Introuvable"));
+    }
+
+    @Test
+    void browsersFromAllowedOriginsMayCallAndReadTheHeaders() {
+        given().header("Origin", "http://localhost:5173").header("Access-Control-Request-Method", "PUT")
+                .header("Access-Control-Request-Headers", "if-match,x-api-key")
+                .options("/api/v1/admin/institutions/1")
+                .then().statusCode(200).header("Access-Control-Allow-Origin", "http://localhost:5173");
+        given().header("Origin", "http://localhost:5173").get("/api/v1/institutions/2")
+                .then().statusCode(200).header("Access-Control-Expose-Headers", containsString("ETag"))
+                .header("Access-Control-Expose-Headers", containsString("Retry-After"));
+    }
+
+    @Test
+    void healthMetricsAndTheContractAreServed() {
+        anonymous().get("/health").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItem(containsString("Database")));
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("info.title", equalTo("Bawaba API")).body("paths.'/tracking'.post.operationId", equalTo("trackCase"));
+        admin().get("/me").then().statusCode(200).body("authentication", equalTo("BOOTSTRAP_KEY"));
+    }
+}

@@ -1,0 +1,73 @@
+package ma.bawaba.support;
+
+import static io.restassured.RestAssured.given;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.report.LevelResolverFactory;
+import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
+import io.restassured.filter.Filter;
+import io.restassured.filter.FilterContext;
+import io.restassured.response.Response;
+import io.restassured.specification.FilterableRequestSpecification;
+import io.restassured.specification.FilterableResponseSpecification;
+import io.restassured.specification.RequestSpecification;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Requests as a client sends them, every request and response checked against api-spec/openapi.yaml: a response
+ * the contract does not describe fails the test.
+ */
+public final class Api {
+
+    public static final String ADMIN_KEY = "bwb_testadmn_TestBootstrapAdministratorKey0123";
+    public static final AtomicInteger VALIDATED = new AtomicInteger();
+
+    private static final OpenApiValidationFilter CONTRACT = new OpenApiValidationFilter(
+            OpenApiInteractionValidator.createForSpecificationUrl(
+                            Path.of("..", "api-spec", "openapi.yaml").toAbsolutePath().toUri().toString())
+                    .withLevelResolver(LevelResolverFactory.withAdditionalPropertiesIgnored())
+                    .build());
+
+    private static final Filter COUNTER = new Filter() {
+        @Override
+        public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification response,
+                               FilterContext context) {
+            Response result = context.next(request, response);
+            VALIDATED.incrementAndGet();
+            return result;
+        }
+    };
+
+    private Api() {
+    }
+
+    /** An anonymous request, validated against the contract. */
+    public static RequestSpecification anonymous() {
+        return given().filter(CONTRACT).filter(COUNTER).basePath("/api/v1");
+    }
+
+    public static RequestSpecification admin() {
+        return withKey(ADMIN_KEY);
+    }
+
+    public static RequestSpecification withKey(String apiKey) {
+        return anonymous().header("X-Api-Key", apiKey);
+    }
+
+    /** A request that the contract deliberately does not describe (unknown routes, malformed bodies). */
+    public static RequestSpecification raw() {
+        return given().basePath("/api/v1");
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+    }
+
+    /** A client address of its own, so that per-address limits of one test do not touch another. */
+    public static String clientAddress() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        return "198.51." + random.nextInt(256) + "." + random.nextInt(1, 255);
+    }
+}
