@@ -1,6 +1,8 @@
 package ma.bawaba;
 
+import static ma.bawaba.support.Api.ADMIN_KEY;
 import static ma.bawaba.support.Api.admin;
+import static ma.bawaba.support.Api.invalid;
 import static ma.bawaba.support.Api.anonymous;
 import static ma.bawaba.support.Api.unique;
 import static ma.bawaba.support.Api.withKey;
@@ -90,14 +92,20 @@ class AdministrationTest {
 
     @Test
     void invalidInstitutionsAreRefusedFieldByField() {
-        admin().contentType("application/json")
-                .body(Map.of("code", "lower case", "kind", "MINISTRY", "names", Map.of("fr", "x"), "services", List.of()))
+        invalid().header("X-Api-Key", ADMIN_KEY).contentType("application/json")
+                .body(Map.of("code", "lower case", "kind", "MINISTRY", "acronym", "<b>",
+                        "names", Map.of("ar", "س", "fr", "x"), "services", List.of()))
                 .post("/admin/institutions")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("errors.field", hasItems("code", "names.ar"));
-        ma.bawaba.support.Api.raw().header("X-Api-Key", ma.bawaba.support.Api.ADMIN_KEY).contentType("application/json")
+                .body("errors.field", hasItems("code", "acronym"));
+        invalid().header("X-Api-Key", ADMIN_KEY).contentType("application/json")
+                .body(Map.of("code", "MISSING", "kind", "MINISTRY", "names", Map.of("fr", "x"), "services", List.of()))
+                .post("/admin/institutions")
+                .then().statusCode(400).body("errors.field", hasItem("names.ar"))
+                .body("errors.message", hasItem("est obligatoire"));
+        invalid().header("X-Api-Key", ADMIN_KEY).contentType("application/json")
                 .body(Map.of("code", unique("MASS"), "kind", "MINISTRY", "names", Map.of("ar", "س", "fr", "x"),
-                        "services", List.of(), "id", 1, "version", 7))
+                        "services", List.of(), "id", 1))
                 .post("/admin/institutions")
                 .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("id"));
         admin().contentType("application/json").body(Map.of("code", "X9", "kind", "MINISTRY",

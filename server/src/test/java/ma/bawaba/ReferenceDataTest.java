@@ -1,6 +1,7 @@
 package ma.bawaba;
 
 import static ma.bawaba.support.Api.anonymous;
+import static ma.bawaba.support.Api.invalid;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
@@ -107,16 +108,16 @@ class ReferenceDataTest {
 
     @Test
     void badParametersAreProblemsNamingTheField() {
-        anonymous().queryParam("limit", 1000).get("/institutions")
+        invalid().queryParam("limit", 1000).get("/institutions")
                 .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("limit"));
-        anonymous().queryParam("year", 1900).get("/holidays")
+        invalid().queryParam("year", 1900).get("/holidays")
                 .then().statusCode(400).body("errors.field", hasItem("year"));
-        anonymous().get("/holidays").then().statusCode(400).body("errors.field", hasItem("year"));
+        invalid().get("/holidays").then().statusCode(400).body("errors.field", hasItem("year"));
         anonymous().queryParam("cursor", "bm90LWEtbnVtYmVy").get("/institutions")
                 .then().statusCode(400).body("errors.field", hasItem("cursor"));
-        ma.bawaba.support.Api.raw().queryParam("limit", "abc").get("/institutions")
+        invalid().queryParam("limit", "abc").get("/institutions")
                 .then().statusCode(400).contentType("application/problem+json");
-        ma.bawaba.support.Api.raw().queryParam("kind", "NOT_A_KIND").get("/institutions")
+        invalid().queryParam("kind", "NOT_A_KIND").get("/institutions")
                 .then().statusCode(400).contentType("application/problem+json");
     }
 

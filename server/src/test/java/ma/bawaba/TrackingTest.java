@@ -1,6 +1,7 @@
 package ma.bawaba;
 
 import static ma.bawaba.support.Api.anonymous;
+import static ma.bawaba.support.Api.invalid;
 import static ma.bawaba.support.Api.clientAddress;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -84,7 +85,7 @@ class TrackingTest {
 
     @Test
     void malformedLookUpsNameTheirFields() {
-        anonymous().header("X-Forwarded-For", clientAddress()).contentType("application/json")
+        invalid().header("X-Forwarded-For", clientAddress()).contentType("application/json")
                 .body(Map.of("number", "CP-2026-0000-0000")).post("/tracking")
                 .then().statusCode(400).body("errors[0].field", equalTo("email"));
     }

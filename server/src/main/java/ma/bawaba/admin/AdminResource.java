@@ -49,7 +49,7 @@ public class AdminResource implements AdminApi {
         Language language = Language.fromAcceptLanguage(acceptLanguage);
         return idempotency.create(admin, "POST /admin/institutions", idempotencyKey, input, () -> {
             Institution institution = administration.createInstitution(input);
-            return Response.created(URI.create("/api/v1/institutions/" + institution.id))
+            return Response.created(URI.create("institutions/" + institution.id))
                     .tag(Versions.etag(institution.version))
                     .entity(ReferenceMapper.institution(institution, language))
                     .build();
@@ -71,7 +71,7 @@ public class AdminResource implements AdminApi {
         Language language = Language.fromAcceptLanguage(acceptLanguage);
         return idempotency.create(admin, "POST /admin/civil-status-offices", idempotencyKey, input, () -> {
             CivilStatusOffice office = administration.createOffice(input);
-            return Response.created(URI.create("/api/v1/civil-status-offices/" + office.id))
+            return Response.created(URI.create("civil-status-offices/" + office.id))
                     .tag(Versions.etag(office.version))
                     .entity(officeModel(office, language))
                     .build();
@@ -93,7 +93,7 @@ public class AdminResource implements AdminApi {
         Language language = Language.fromAcceptLanguage(acceptLanguage);
         return idempotency.create(admin, "POST /admin/holidays", idempotencyKey, input, () -> {
             var holiday = administration.createHoliday(input);
-            return Response.created(URI.create("/api/v1/holidays?year=" + holiday.date.getYear()))
+            return Response.created(URI.create("holidays?year=" + holiday.date.getYear()))
                     .tag(Versions.etag(holiday.version))
                     .entity(ReferenceMapper.holiday(holiday, language))
                     .build();
@@ -129,10 +129,10 @@ public class AdminResource implements AdminApi {
         Caller admin = access.require(Role.ADMIN);
         return idempotency.create(admin, "POST /admin/api-keys", idempotencyKey, input, () -> {
             ApiKeyAdministration.IssuedKey issued = apiKeys.issue(input);
-            return Response.created(URI.create("/api/v1/admin/api-keys/" + issued.key().id))
+            return Response.created(URI.create("admin/api-keys/" + issued.key().id))
                     .entity(ApiKeyMapper.issued(issued))
                     .build();
-        }, entity -> ((IssuedApiKey) entity).secret(null));
+        }, entity -> ApiKeyMapper.withoutSecret((IssuedApiKey) entity));
     }
 
     @Override

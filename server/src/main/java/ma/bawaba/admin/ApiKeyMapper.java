@@ -39,6 +39,18 @@ final class ApiKeyMapper {
                 .secret(issued.secret());
     }
 
+    /** A copy of an issued key without its secret: what an idempotent replay may show. */
+    static IssuedApiKey withoutSecret(IssuedApiKey issued) {
+        return new IssuedApiKey()
+                .id(issued.getId())
+                .prefix(issued.getPrefix())
+                .name(issued.getName())
+                .role(issued.getRole())
+                .institutionId(issued.getInstitutionId())
+                .officeId(issued.getOfficeId())
+                .createdAt(issued.getCreatedAt());
+    }
+
     private static OffsetDateTime time(Instant instant) {
         return instant == null ? null : instant.atZone(TimeSource.MOROCCO).toOffsetDateTime();
     }

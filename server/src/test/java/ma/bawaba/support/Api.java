@@ -4,7 +4,9 @@ import static io.restassured.RestAssured.given;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.report.LevelResolverFactory;
+import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
+import com.atlassian.oai.validator.restassured.RestAssuredResponse;
 import io.restassured.filter.Filter;
 import io.restassured.filter.FilterContext;
 import io.restassured.response.Response;
@@ -24,11 +26,23 @@ public final class Api {
     public static final String ADMIN_KEY = "bwb_testadmn_TestBootstrapAdministratorKey0123";
     public static final AtomicInteger VALIDATED = new AtomicInteger();
 
-    private static final OpenApiValidationFilter CONTRACT = new OpenApiValidationFilter(
-            OpenApiInteractionValidator.createForSpecificationUrl(
-                            Path.of("..", "api-spec", "openapi.yaml").toAbsolutePath().toUri().toString())
-                    .withLevelResolver(LevelResolverFactory.withAdditionalPropertiesIgnored())
-                    .build());
+    private static final OpenApiInteractionValidator VALIDATOR = OpenApiInteractionValidator.createForSpecificationUrl(
+                    Path.of("..", "api-spec", "openapi.yaml").toAbsolutePath().toUri().toString())
+            .withLevelResolver(LevelResolverFactory.withAdditionalPropertiesIgnored())
+            .build();
+
+    private static final OpenApiValidationFilter CONTRACT = new OpenApiValidationFilter(VALIDATOR);
+
+    /** For requests that break the contract on purpose: only the response is checked (it must be a documented Problem). */
+    private static final Filter RESPONSE_CONTRACT = (request, response, context) -> {
+        Response result = context.next(request, response);
+        ValidationReport report = VALIDATOR.validateResponse(java.net.URI.create(request.getURI()).getPath(),
+                com.atlassian.oai.validator.model.Request.Method.valueOf(request.getMethod()), RestAssuredResponse.of(result));
+        if (report.hasErrors()) {
+            throw new AssertionError("Response breaks the contract: " + report);
+        }
+        return result;
+    };
 
     private static final Filter COUNTER = new Filter() {
         @Override
@@ -56,13 +70,18 @@ public final class Api {
         return anonymous().header("X-Api-Key", apiKey);
     }
 
+    /** A request that breaks the contract on purpose (bad input); its answer must still be one the contract documents. */
+    public static RequestSpecification invalid() {
+        return given().filter(RESPONSE_CONTRACT).filter(COUNTER).basePath("/api/v1");
+    }
+
     /** A request that the contract deliberately does not describe (unknown routes, malformed bodies). */
     public static RequestSpecification raw() {
         return given().basePath("/api/v1");
     }
 
     public static String unique(String prefix) {
-        return prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+        return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
     }
 
     /** A client address of its own, so that per-address limits of one test do not touch another. */

@@ -77,7 +77,9 @@ public class ProblemMapper {
     public Response jsonMapping(JsonMappingException exception, HttpHeaders headers, UriInfo uri) {
         String field = jsonPath(exception);
         DomainException.FieldError error;
-        if (exception instanceof UnrecognizedPropertyException) {
+        if (String.valueOf(exception.getOriginalMessage()).startsWith("Missing required")) {
+            error = new DomainException.FieldError(field, "field.required");
+        } else if (exception instanceof UnrecognizedPropertyException) {
             error = new DomainException.FieldError(field, "field.unknown-property");
         } else if (exception instanceof InvalidFormatException || exception instanceof MismatchedInputException) {
             Class<?> target = ((MismatchedInputException) exception).getTargetType();

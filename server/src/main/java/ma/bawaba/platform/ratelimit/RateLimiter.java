@@ -39,21 +39,23 @@ public class RateLimiter {
     public Quota hit(String bucket, int limit, Duration window) {
         long windowSeconds = Math.max(1, window.toSeconds());
         long now = clock.instant().getEpochSecond();
-        long windowStart = now - Math.floorMod(now, windowSeconds);
-        long reset = windowStart + windowSeconds - now;
-        int hits = QuarkusTransaction.requiringNew().call(() -> {
-            // MariaDB applies the assignments left to right: hits is computed against the old window_start.
+        Object[] row = QuarkusTransaction.requiringNew().call(() -> {
+            // A window opens at a bucket's first hit and lasts windowSeconds. MariaDB applies the assignments left
+            // to right, so window_start is reset exactly when hits was.
             entityManager.createNativeQuery("""
                             INSERT INTO rate_limit_counter (bucket, window_start, hits) VALUES (?1, ?2, 1)
-                            ON DUPLICATE KEY UPDATE hits = IF(window_start = VALUES(window_start), hits + 1, 1),
-                                                    window_start = VALUES(window_start)""")
+                            ON DUPLICATE KEY UPDATE hits = IF(window_start > ?2 - ?3, hits + 1, 1),
+                                                    window_start = IF(hits = 1, ?2, window_start)""")
                     .setParameter(1, bucket)
-                    .setParameter(2, windowStart)
+                    .setParameter(2, now)
+                    .setParameter(3, windowSeconds)
                     .executeUpdate();
-            return ((Number) entityManager.createNativeQuery("SELECT hits FROM rate_limit_counter WHERE bucket = ?1")
+            return (Object[]) entityManager.createNativeQuery("SELECT hits, window_start FROM rate_limit_counter WHERE bucket = ?1")
                     .setParameter(1, bucket)
-                    .getSingleResult()).intValue();
+                    .getSingleResult();
         });
+        int hits = ((Number) row[0]).intValue();
+        long reset = Math.max(1, ((Number) row[1]).longValue() + windowSeconds - now);
         if (hits > limit) {
             throw new DomainException.TooManyRequests(reset);
         }

@@ -21,6 +21,8 @@ import org.jboss.logging.MDC;
 @ApplicationScoped
 public class HttpEdge {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(HttpEdge.class);
+
     private final Problems problems;
     private final long maxBodyBytes;
 
@@ -50,6 +52,7 @@ public class HttpEdge {
                 ProblemCatalog.Kind kind = ProblemCatalog.ofStatus(status);
                 reply(context, kind, kind.titleKey());
             } else {
+                LOG.errorf(context.failure(), "Unexpected failure on %s", context.normalizedPath());
                 reply(context, ProblemCatalog.INTERNAL, "problem.internal.detail");
             }
         });

@@ -28,6 +28,6 @@ public final class Messages {
         } catch (MissingResourceException missing) {
             return key;
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, language.locale()).format(args);
+        return new MessageFormat(pattern, language.locale()).format(args);
     }
 }

@@ -1,0 +1,75 @@
+package ma.bawaba.sdk;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import ma.bawaba.sdk.client.ApiClient;
+import ma.bawaba.sdk.client.ApiException;
+import ma.bawaba.sdk.model.Problem;
+
+/**
+ * The thin hand-written layer over the generated client: one place to configure the base URL and credential,
+ * typed problems instead of raw exceptions, and cursor paging as a simple loop.
+ */
+public final class Bawaba {
+
+    private Bawaba() {
+    }
+
+    /** A client for {@code baseUri} (e.g. {@code https://api.example.ma/api/v1}) sending an API key with every call. */
+    public static ApiClient withApiKey(String baseUri, String apiKey) {
+        return client(baseUri, "X-Api-Key", apiKey);
+    }
+
+    /** A client for a citizen front end, opening one case with its case token. */
+    public static ApiClient withCaseToken(String baseUri, String caseToken) {
+        return client(baseUri, "X-Case-Token", caseToken);
+    }
+
+    public static ApiClient anonymous(String baseUri) {
+        return client(baseUri, null, null);
+    }
+
+    private static ApiClient client(String baseUri, String header, String value) {
+        ApiClient client = new ApiClient();
+        client.updateBaseUri(baseUri);
+        client.setRequestInterceptor(request -> {
+            if (header != null) {
+                request.header(header, value);
+            }
+        });
+        return client;
+    }
+
+    /** The problem+json body of a failed call, when the server sent one. */
+    public static Optional<Problem> problem(ApiException failure) {
+        try {
+            return Optional.of(new ObjectMapper().findAndRegisterModules().readValue(failure.getResponseBody(), Problem.class));
+        } catch (Exception notAProblem) {
+            return Optional.empty();
+        }
+    }
+
+    /** One page of a list: its items and the cursor of the next page (null on the last). */
+    public record Page<T>(List<T> items, String nextCursor) {
+    }
+
+    /** Fetches the page that starts at a cursor (null: the first page). */
+    @FunctionalInterface
+    public interface PageFetcher<T> {
+        Page<T> fetch(String cursor) throws ApiException;
+    }
+
+    /** Reads every page of a list, following {@code nextCursor}, up to {@code maxItems} items. */
+    public static <T> List<T> all(PageFetcher<T> fetch, int maxItems) throws ApiException {
+        List<T> items = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<T> page = fetch.fetch(cursor);
+            items.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor != null && items.size() < maxItems);
+        return items;
+    }
+}

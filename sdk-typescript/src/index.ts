@@ -1,0 +1,68 @@
+// The public surface of @bawaba/sdk: everything generated from the contract, plus a thin layer that front ends
+// would otherwise each write again (credentials, typed problems, cursor paging).
+export * from '../target/generated-sources/openapi/index.js';
+
+import { Configuration, ResponseError } from '../target/generated-sources/openapi/index.js';
+import type { Problem } from '../target/generated-sources/openapi/index.js';
+
+/** Options of a Bawaba client: the API's base URL and at most one credential. */
+export interface BawabaOptions {
+  baseUrl: string;
+  apiKey?: string;
+  caseToken?: string;
+  bearerToken?: string;
+  language?: 'ar' | 'fr' | 'en';
+  fetchApi?: typeof fetch;
+}
+
+/** A configuration for the generated API classes, e.g. `new ReferenceApi(bawaba({ baseUrl }))`. */
+export function bawaba(options: BawabaOptions): Configuration {
+  const headers: Record<string, string> = {};
+  if (options.apiKey) headers['X-Api-Key'] = options.apiKey;
+  if (options.caseToken) headers['X-Case-Token'] = options.caseToken;
+  if (options.language) headers['Accept-Language'] = options.language;
+  return new Configuration({
+    basePath: options.baseUrl.replace(/\/+$/, ''),
+    headers,
+    accessToken: options.bearerToken,
+    fetchApi: options.fetchApi,
+  });
+}
+
+/** A failed call with the server's problem+json (RFC 9457) read out. */
+export class BawabaProblem extends Error {
+  constructor(readonly status: number, readonly problem: Problem) {
+    super(`${problem.status} ${problem.title}${problem.detail ? ': ' + problem.detail : ''}`);
+    this.name = 'BawabaProblem';
+  }
+}
+
+/** Runs a call and turns an HTTP error into a {@link BawabaProblem} carrying the parsed problem. */
+export async function call<T>(request: () => Promise<T>): Promise<T> {
+  try {
+    return await request();
+  } catch (error) {
+    if (error instanceof ResponseError) {
+      let problem: Problem;
+      try {
+        problem = (await error.response.json()) as Problem;
+      } catch {
+        problem = { type: 'about:blank', title: error.response.statusText, status: error.response.status };
+      }
+      throw new BawabaProblem(error.response.status, problem);
+    }
+    throw error;
+  }
+}
+
+/** Iterates over every item of a cursor-paged list, fetching pages as needed. */
+export async function* allPages<T>(
+  fetchPage: (cursor?: string) => Promise<{ items: T[]; nextCursor?: string | null }>,
+): AsyncGenerator<T> {
+  let cursor: string | undefined;
+  do {
+    const page = await fetchPage(cursor);
+    yield* page.items;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+}
