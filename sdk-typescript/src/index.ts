@@ -1,9 +1,9 @@
 // The public surface of @bawaba/sdk: everything generated from the contract, plus a thin layer that front ends
 // would otherwise each write again (credentials, typed problems, cursor paging).
-export * from '../target/generated-sources/openapi/index.js';
+export * from '../target/generated-sources/openapi/index';
 
-import { Configuration, ResponseError } from '../target/generated-sources/openapi/index.js';
-import type { Problem } from '../target/generated-sources/openapi/index.js';
+import { Configuration, ResponseError } from '../target/generated-sources/openapi/index';
+import type { Problem } from '../target/generated-sources/openapi/index';
 
 /** Options of a Bawaba client: the API's base URL and at most one credential. */
 export interface BawabaOptions {

@@ -1,10 +1,10 @@
 // A citizen front end and an administrator script, through the generated TypeScript SDK, against a running server.
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import {
+const { test } = require('node:test');
+const assert = require('node:assert/strict');
+const {
   AdminApi, IdentityApi, ReferenceApi, TrackingApi, Role, Service,
   bawaba, call, allPages, BawabaProblem,
-} from '../dist/src/index.js';
+} = require('../dist/src/index.js');
 
 const baseUrl = process.env.BAWABA_URL;
 const adminKey = process.env.BAWABA_ADMIN_KEY;
