@@ -3,7 +3,6 @@ package ma.bawaba.platform;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 /** Every tunable number of the platform, typed; defaults here, overrides in application.properties or the environment. */
@@ -17,8 +16,6 @@ public interface BawabaConfig {
     Paging paging();
 
     Idempotency idempotency();
-
-    Cors cors();
 
     Demo demo();
 
@@ -59,11 +56,6 @@ public interface BawabaConfig {
         /** How long a stored response answers replays. */
         @WithDefault("P1D")
         Duration retention();
-    }
-
-    interface Cors {
-        /** Origins of the front ends allowed to call the API from a browser. */
-        Optional<List<String>> origins();
     }
 
     interface Demo {

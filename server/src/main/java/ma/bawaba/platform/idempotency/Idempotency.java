@@ -8,15 +8,12 @@ import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import ma.bawaba.platform.BawabaConfig;
 import ma.bawaba.platform.problem.DomainException;
+import ma.bawaba.platform.security.ApiKeySecrets;
 import ma.bawaba.platform.security.Caller;
 
 /**
@@ -54,8 +51,8 @@ public class Idempotency {
         if (key == null) {
             return QuarkusTransaction.joiningExisting().call(creation::get);
         }
-        String scope = sha256(callerRef(caller) + " " + route);
-        String requestHash = sha256(toJson(request));
+        String scope = ApiKeySecrets.hash(callerRef(caller) + " " + route);
+        String requestHash = ApiKeySecrets.hash(toJson(request));
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 IdempotencyRecord existing = find(scope, key);
@@ -131,11 +128,4 @@ public class Idempotency {
         }
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-    }
 }

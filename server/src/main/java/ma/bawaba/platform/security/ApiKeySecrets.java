@@ -42,6 +42,7 @@ public final class ApiKeySecrets {
         return matcher.matches() ? matcher.group(1) : null;
     }
 
+    /** Hex SHA-256 of a text: how keys are stored, and how idempotency records fingerprint requests. */
     public static String hash(String wholeKey) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(wholeKey.getBytes(StandardCharsets.UTF_8)));
