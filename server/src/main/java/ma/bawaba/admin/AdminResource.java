@@ -7,7 +7,10 @@ import ma.bawaba.contract.api.AdminApi;
 import ma.bawaba.contract.model.ApiKeyInput;
 import ma.bawaba.contract.model.ApiKeyPage;
 import ma.bawaba.contract.model.CivilStatusOfficeInput;
+import ma.bawaba.contract.model.FaqEntryInput;
 import ma.bawaba.contract.model.HolidayInput;
+import ma.bawaba.faq.Faq;
+import ma.bawaba.faq.FaqEntry;
 import ma.bawaba.contract.model.InstitutionInput;
 import ma.bawaba.contract.model.IssuedApiKey;
 import ma.bawaba.platform.BawabaConfig;
@@ -23,7 +26,7 @@ import ma.bawaba.reference.Institution;
 import ma.bawaba.reference.ReferenceCatalog;
 import ma.bawaba.reference.ReferenceMapper;
 
-/** Platform administration: managed reference data and API keys. Every operation needs the ADMIN role. */
+/** Platform administration: managed reference data, the FAQ and API keys. Every operation needs the ADMIN role. */
 public class AdminResource implements AdminApi {
 
     private final Access access;
@@ -32,10 +35,12 @@ public class AdminResource implements AdminApi {
     private final ReferenceCatalog catalog;
     private final Idempotency idempotency;
     private final BawabaConfig config;
+    private final Faq faq;
 
     AdminResource(Access access, ReferenceAdministration administration, ApiKeyAdministration apiKeys,
-                  ReferenceCatalog catalog, Idempotency idempotency, BawabaConfig config) {
+                  ReferenceCatalog catalog, Idempotency idempotency, BawabaConfig config, Faq faq) {
         this.access = access;
+        this.faq = faq;
         this.administration = administration;
         this.apiKeys = apiKeys;
         this.catalog = catalog;
@@ -152,5 +157,38 @@ public class AdminResource implements AdminApi {
         Map<Long, Long> regionOfProvince = catalog.regionOfProvinces(
                 office.provinceId == null ? java.util.List.of() : java.util.List.of(office.provinceId));
         return ReferenceMapper.office(office, regionOfProvince, language);
+    }
+
+    @Override
+    public Response createFaqEntry(FaqEntryInput input, String acceptLanguage, String idempotencyKey) {
+        Caller admin = access.require(Role.ADMIN);
+        return idempotency.create(admin, "POST /admin/faq", idempotencyKey, input, () -> {
+            FaqEntry entry = faq.create(input);
+            return Response.created(URI.create("admin/faq/" + entry.id))
+                    .tag(Versions.etag(entry.version))
+                    .entity(Faq.toManaged(entry))
+                    .build();
+        });
+    }
+
+    @Override
+    public Response getFaqEntry(Long id, String acceptLanguage) {
+        access.require(Role.ADMIN);
+        FaqEntry entry = faq.get(id);
+        return Response.ok(Faq.toManaged(entry)).tag(Versions.etag(entry.version)).build();
+    }
+
+    @Override
+    public Response updateFaqEntry(Long id, FaqEntryInput input, String acceptLanguage, String ifMatch) {
+        access.require(Role.ADMIN);
+        FaqEntry entry = faq.update(id, input, ifMatch);
+        return Response.ok(Faq.toManaged(entry)).tag(Versions.etag(entry.version)).build();
+    }
+
+    @Override
+    public Response deleteFaqEntry(Long id, String acceptLanguage, String ifMatch) {
+        access.require(Role.ADMIN);
+        faq.delete(id, ifMatch);
+        return Response.noContent().build();
     }
 }

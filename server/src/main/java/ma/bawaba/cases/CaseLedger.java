@@ -63,7 +63,7 @@ public class CaseLedger {
         event.type = eventType;
         event.fromStatus = fromStatus;
         event.toStatus = toStatus;
-        event.actorKind = actorKind(actor);
+        event.actorKind = CaseActors.stored(actor);
         event.actorRef = actor.keyPrefix() != null ? actor.keyPrefix() : actor.subject();
         event.institutionId = file.institutionId;
         event.officeId = file.officeId;
@@ -71,13 +71,6 @@ public class CaseLedger {
         event.data = data;
         event.persist();
         return event;
-    }
-
-    private static String actorKind(Caller actor) {
-        if (actor.kind() == Caller.Kind.ANONYMOUS || actor.kind() == Caller.Kind.CASE_HOLDER) {
-            return "CITIZEN";
-        }
-        return actor.role() == null ? "SYSTEM" : actor.role().name();
     }
 
     private static String freshNumber(CaseService service, Year year) {

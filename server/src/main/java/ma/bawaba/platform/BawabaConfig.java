@@ -1,5 +1,6 @@
 package ma.bawaba.platform;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -18,6 +19,12 @@ public interface BawabaConfig {
     Idempotency idempotency();
 
     Demo demo();
+
+    Http http();
+
+    Attachments attachments();
+
+    Complaints complaints();
 
     interface Security {
         /** A key with the ADMIN role that exists only in configuration, to create the first real keys. */
@@ -56,6 +63,66 @@ public interface BawabaConfig {
         /** How long a stored response answers replays. */
         @WithDefault("P1D")
         Duration retention();
+    }
+
+    interface Http {
+        /**
+         * Largest JSON body. quarkus.http.limits.max-body-size is the absolute limit and must leave room for one
+         * attachment upload; every other request is held to this one.
+         */
+        @WithDefault("1M")
+        MemorySize maxJsonBody();
+    }
+
+    interface Attachments {
+        /** Where attachment content is kept: in the database, or in a folder (a mounted volume shared by instances). */
+        @WithDefault("DATABASE")
+        Storage storage();
+
+        /** The folder for {@code FOLDER} storage. */
+        Optional<java.nio.file.Path> folder();
+
+        @WithDefault("10M")
+        MemorySize maxFileSize();
+
+        /** All the documents of one case together. */
+        @WithDefault("50M")
+        MemorySize maxCaseSize();
+
+        enum Storage { DATABASE, FOLDER }
+    }
+
+    /** Decree 2-17-265 and its implementing rules. */
+    interface Complaints {
+        /** The administration answers within 60 days (and again within 60 days of a reopening). */
+        @WithDefault("60")
+        int answerWithinDays();
+
+        /** An unsatisfied holder may reopen within 30 days of the answer... */
+        @WithDefault("P30D")
+        Duration reopenWindow();
+
+        /** ...at most twice. */
+        @WithDefault("2")
+        int maxReopenings();
+
+        /** An answered complaint that was not reopened closes by itself after this. */
+        @WithDefault("P30D")
+        Duration closeAnsweredAfter();
+
+        /** How often the closing job runs, and how many complaints one transaction closes. */
+        @WithDefault("1h")
+        String closeEvery();
+
+        @WithDefault("200")
+        int closeBatchSize();
+
+        /** Submissions allowed per client address and window, across all instances. */
+        @WithDefault("10")
+        int maxSubmissions();
+
+        @WithDefault("PT1H")
+        Duration submissionWindow();
     }
 
     interface Demo {

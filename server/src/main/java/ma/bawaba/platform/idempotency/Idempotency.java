@@ -117,6 +117,7 @@ public class Idempotency {
             case BOOTSTRAP_KEY -> "bootstrap";
             case CASE_HOLDER -> "case:" + caller.caseId();
             case ANONYMOUS -> "anonymous";
+            case SYSTEM -> "system";
         };
     }
 

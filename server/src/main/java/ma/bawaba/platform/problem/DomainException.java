@@ -122,6 +122,13 @@ public abstract class DomainException extends RuntimeException {
         }
     }
 
+    /** 413: a body, a file or a case's documents together exceed a size limit. */
+    public static class PayloadTooLarge extends DomainException {
+        public PayloadTooLarge(String messageKey, Object... args) {
+            super(messageKey, args);
+        }
+    }
+
     /** 429: a limit that stops abuse was reached. */
     public static class TooManyRequests extends DomainException {
         private final long retryAfterSeconds;

@@ -44,6 +44,7 @@ public final class ProblemCatalog {
             DomainException.StaleVersion.class, STALE_VERSION,
             DomainException.Unprocessable.class, UNPROCESSABLE,
             DomainException.VersionRequired.class, VERSION_REQUIRED,
+            DomainException.PayloadTooLarge.class, PAYLOAD_TOO_LARGE,
             DomainException.TooManyRequests.class, TOO_MANY_REQUESTS);
 
     private static final Map<Integer, Kind> BY_STATUS = Map.ofEntries(

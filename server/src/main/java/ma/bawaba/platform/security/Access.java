@@ -21,13 +21,30 @@ public class Access {
         return authenticator.caller();
     }
 
-    /** The caller, who must hold one of these roles. */
+    /** The caller, who must hold one of these roles: 401 without a credential, 403 with another (or a case token). */
     public Caller require(Role... roles) {
         Caller caller = caller();
-        if (!caller.isStaff()) {
+        if (caller.kind() == Caller.Kind.ANONYMOUS) {
             throw new DomainException.Unauthenticated();
         }
+        if (!caller.isStaff()) {
+            throw new DomainException.Forbidden();
+        }
         if (Arrays.stream(roles).noneMatch(caller::has)) {
+            throw new DomainException.Forbidden();
+        }
+        return caller;
+    }
+
+    /**
+     * The holder of a case token. Staff get 403: they may never act for the citizen (rate, reopen, appeal...).
+     */
+    public Caller requireCaseHolder() {
+        Caller caller = caller();
+        if (caller.kind() == Caller.Kind.ANONYMOUS) {
+            throw new DomainException.Unauthenticated();
+        }
+        if (caller.kind() != Caller.Kind.CASE_HOLDER) {
             throw new DomainException.Forbidden();
         }
         return caller;
@@ -56,7 +73,7 @@ public class Access {
     public static boolean isVisible(Caller caller, TenantOwned object) {
         return switch (caller.kind()) {
             case CASE_HOLDER -> object.caseId() != null && object.caseId().equals(caller.caseId());
-            case ANONYMOUS -> false;
+            case ANONYMOUS, SYSTEM -> false;
             default -> caller.role() != null && switch (caller.role().tenantKind()) {
                 case INSTITUTION -> caller.institutionId() != null && caller.institutionId().equals(object.institutionId());
                 case OFFICE -> caller.officeId() != null && caller.officeId().equals(object.officeId());

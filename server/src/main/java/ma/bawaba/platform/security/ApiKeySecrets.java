@@ -2,11 +2,10 @@ package ma.bawaba.platform.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import ma.bawaba.platform.Digests;
 
 /**
  * The format of API keys: {@code bwb_<8 chars prefix>_<40 chars secret>}. The prefix identifies a key in lists and
@@ -44,11 +43,7 @@ public final class ApiKeySecrets {
 
     /** Hex SHA-256 of a text: how keys are stored, and how idempotency records fingerprint requests. */
     public static String hash(String wholeKey) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(wholeKey.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        return Digests.sha256Hex(wholeKey.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Constant-time comparison of a presented key with a stored hash. */

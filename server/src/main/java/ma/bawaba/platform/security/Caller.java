@@ -7,9 +7,12 @@ package ma.bawaba.platform.security;
 public record Caller(Kind kind, Role role, Long institutionId, Long officeId, Long caseId, String keyPrefix, String subject) {
 
     /** How the caller authenticated. */
-    public enum Kind { ANONYMOUS, CASE_HOLDER, API_KEY, JWT, BOOTSTRAP_KEY }
+    public enum Kind { ANONYMOUS, CASE_HOLDER, API_KEY, JWT, BOOTSTRAP_KEY, SYSTEM }
 
     public static final Caller ANONYMOUS = new Caller(Kind.ANONYMOUS, null, null, null, null, null, null);
+
+    /** The platform itself, for what scheduled jobs change (e.g. closing answered complaints after 30 days). */
+    public static final Caller SYSTEM = new Caller(Kind.SYSTEM, null, null, null, null, null, "system");
 
     public static Caller caseHolder(long caseId) {
         return new Caller(Kind.CASE_HOLDER, null, null, null, caseId, null, null);

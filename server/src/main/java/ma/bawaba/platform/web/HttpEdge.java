@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
+import ma.bawaba.platform.BawabaConfig;
 import ma.bawaba.platform.problem.ProblemCatalog;
 import ma.bawaba.platform.problem.Problems;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -25,10 +26,13 @@ public class HttpEdge {
 
     private final Problems problems;
     private final long maxBodyBytes;
+    private final long maxJsonBodyBytes;
 
-    HttpEdge(Problems problems, @ConfigProperty(name = "quarkus.http.limits.max-body-size") io.quarkus.runtime.configuration.MemorySize maxBody) {
+    HttpEdge(Problems problems, BawabaConfig config,
+             @ConfigProperty(name = "quarkus.http.limits.max-body-size") io.quarkus.runtime.configuration.MemorySize maxBody) {
         this.problems = problems;
         this.maxBodyBytes = maxBody.asLongValue();
+        this.maxJsonBodyBytes = Math.min(maxBodyBytes, config.http().maxJsonBody().asLongValue());
     }
 
     void requestIds(@Observes Filters filters) {
@@ -66,17 +70,20 @@ public class HttpEdge {
         context.response().putHeader(RequestIds.HEADER, requestId);
         MDC.put("requestId", requestId);
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && isTooLarge(length)) {
+        // Only an upload may use the room the absolute limit leaves for one attachment.
+        String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        long limit = contentType != null && contentType.regionMatches(true, 0, "multipart/", 0, 10) ? maxBodyBytes : maxJsonBodyBytes;
+        if (length != null && isTooLarge(length, limit)) {
             // Refused before the body is read, with the same problem shape as every other error.
-            reply(context, ProblemCatalog.PAYLOAD_TOO_LARGE, "problem.payload-too-large.detail", maxBodyBytes);
+            reply(context, ProblemCatalog.PAYLOAD_TOO_LARGE, "problem.payload-too-large.detail", limit);
             return;
         }
         context.next();
     }
 
-    private boolean isTooLarge(String contentLength) {
+    private static boolean isTooLarge(String contentLength, long limit) {
         try {
-            return Long.parseLong(contentLength.trim()) > maxBodyBytes;
+            return Long.parseLong(contentLength.trim()) > limit;
         } catch (NumberFormatException malformed) {
             return false;
         }

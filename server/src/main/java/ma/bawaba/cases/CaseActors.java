@@ -1,0 +1,39 @@
+package ma.bawaba.cases;
+
+import ma.bawaba.contract.model.ActorKind;
+import ma.bawaba.platform.security.Caller;
+
+/**
+ * Who acted on a case, by kind only. Events keep the role (for audit, with a non-personal key reference); what the
+ * citizen and the institutions read is the coarser {@link ActorKind}, which names no member of staff.
+ */
+public final class CaseActors {
+
+    private CaseActors() {
+    }
+
+    /** What an event stores as its actor kind. */
+    public static String stored(Caller actor) {
+        return switch (actor.kind()) {
+            case ANONYMOUS, CASE_HOLDER -> "CITIZEN";
+            case SYSTEM -> "SYSTEM";
+            default -> actor.role() == null ? "SYSTEM" : actor.role().name();
+        };
+    }
+
+    /** The public kind of a stored actor kind. */
+    public static ActorKind visible(String stored) {
+        return switch (stored) {
+            case "CITIZEN" -> ActorKind.CITIZEN;
+            case "AGENT", "HEAD", "COMMISSION" -> ActorKind.INSTITUTION;
+            case "OFFICE_CLERK" -> ActorKind.OFFICE;
+            case "POSTAL_OPERATOR" -> ActorKind.OPERATOR;
+            case "ADMIN" -> ActorKind.ADMINISTRATOR;
+            default -> ActorKind.SYSTEM;
+        };
+    }
+
+    public static ActorKind visible(Caller actor) {
+        return visible(stored(actor));
+    }
+}

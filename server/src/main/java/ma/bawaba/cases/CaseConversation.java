@@ -1,0 +1,70 @@
+package ma.bawaba.cases;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import ma.bawaba.cases.attachments.AttachedFile;
+import ma.bawaba.cases.attachments.AttachmentMapper;
+import ma.bawaba.cases.attachments.Attachments;
+import ma.bawaba.contract.model.ActorKind;
+import ma.bawaba.contract.model.Message;
+import ma.bawaba.platform.TimeSource;
+import ma.bawaba.platform.security.Caller;
+import ma.bawaba.platform.web.Page;
+
+/** The messages of a case, for every service that has them: written by either side, read oldest first. */
+@ApplicationScoped
+public class CaseConversation {
+
+    private final CaseLedger ledger;
+    private final Attachments attachments;
+    private final Clock clock;
+
+    CaseConversation(CaseLedger ledger, Attachments attachments, Clock clock) {
+        this.ledger = ledger;
+        this.attachments = attachments;
+        this.clock = clock;
+    }
+
+    /** Adds a message to a case the caller may write to (the service has checked that the case is open). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Message send(CaseFile file, Caller author, String text, java.util.Collection<Long> attachmentIds) {
+        if (text == null || text.isBlank()) {
+            throw ma.bawaba.platform.problem.DomainException.Unprocessable.field("text", "field.required");
+        }
+        CaseMessage message = new CaseMessage();
+        message.caseId = file.id;
+        message.author = CaseActors.visible(author).name();
+        message.institutionId = author.isStaff() ? author.institutionId() : null;
+        message.text = text;
+        message.sentAt = clock.instant();
+        message.persist();
+        List<AttachedFile> attached = attachments.claim(file, author, attachmentIds, claimed -> claimed.messageId = message.id);
+        ledger.record(file, "MESSAGE_SENT", null, null, author, null);
+        return toApi(message, attached);
+    }
+
+    /** One page of the case's messages, with their attachments read in one query. */
+    @Transactional
+    public Page<Message> list(CaseFile file, Page.Request request) {
+        Long after = request.afterId();
+        List<CaseMessage> rows = CaseMessage.<CaseMessage>find(
+                        after == null ? "caseId = ?1 order by id" : "caseId = ?1 and id > ?2 order by id",
+                        after == null ? new Object[] {file.id} : new Object[] {file.id, after})
+                .page(0, request.fetchSize()).list();
+        Map<Long, List<AttachedFile>> byMessage = attachments.byMessage(rows.stream().map(row -> row.id).toList());
+        return Page.of(rows, request, row -> row.id.toString(),
+                row -> toApi(row, byMessage.getOrDefault(row.id, List.of())));
+    }
+
+    private static Message toApi(CaseMessage message, List<AttachedFile> attached) {
+        return new Message()
+                .id(message.id)
+                .author(ActorKind.fromValue(message.author))
+                .text(message.text)
+                .sentAt(message.sentAt.atZone(TimeSource.MOROCCO).toOffsetDateTime())
+                .attachments(attached.stream().map(AttachmentMapper::toApi).toList());
+    }
+}

@@ -1,0 +1,33 @@
+package ma.bawaba.cases;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import ma.bawaba.platform.problem.DomainException;
+import ma.bawaba.platform.security.Access;
+import ma.bawaba.platform.security.Caller;
+
+/**
+ * Finds a case of one service by its public number, for a caller who may see it. An unknown number, a number of
+ * another service and a case of another tenant all give the same 404.
+ */
+@ApplicationScoped
+public class CaseFiles {
+
+    public CaseFile visible(CaseService service, String number, Caller caller) {
+        CaseFile file = CaseFile.<CaseFile>find("number", number).firstResult();
+        return check(service, number, caller, file);
+    }
+
+    /** As {@link #visible}, with the row locked until the transaction ends, for changes that read then write. */
+    public CaseFile visibleForUpdate(CaseService service, String number, Caller caller) {
+        CaseFile file = CaseFile.<CaseFile>find("number", number).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        return check(service, number, caller, file);
+    }
+
+    private static CaseFile check(CaseService service, String number, Caller caller, CaseFile file) {
+        if (file == null || !file.service.equals(service.name()) || !Access.isVisible(caller, file)) {
+            throw new DomainException.NotFound(service.subject(), number);
+        }
+        return file;
+    }
+}

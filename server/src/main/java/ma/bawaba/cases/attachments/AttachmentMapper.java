@@ -1,0 +1,23 @@
+package ma.bawaba.cases.attachments;
+
+import ma.bawaba.contract.model.ActorKind;
+import ma.bawaba.contract.model.Attachment;
+import ma.bawaba.platform.TimeSource;
+
+/** An attachment's metadata as the API shows it. */
+public final class AttachmentMapper {
+
+    private AttachmentMapper() {
+    }
+
+    public static Attachment toApi(AttachedFile file) {
+        return new Attachment()
+                .id(file.id)
+                .fileName(file.fileName)
+                .mediaType(file.mediaType)
+                .sizeBytes(file.sizeBytes)
+                .sha256(file.sha256)
+                .uploadedBy(ActorKind.fromValue(file.uploadedBy))
+                .uploadedAt(file.uploadedAt.atZone(TimeSource.MOROCCO).toOffsetDateTime());
+    }
+}

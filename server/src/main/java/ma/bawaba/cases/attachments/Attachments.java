@@ -1,0 +1,154 @@
+package ma.bawaba.cases.attachments;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import ma.bawaba.cases.CaseActors;
+import ma.bawaba.cases.CaseFile;
+import ma.bawaba.cases.CaseLedger;
+import ma.bawaba.platform.BawabaConfig;
+import ma.bawaba.platform.Digests;
+import ma.bawaba.platform.problem.DomainException;
+import ma.bawaba.platform.security.Caller;
+
+/**
+ * Documents of the cases of every service: checked (size per file and per case, type from the content), digested
+ * (SHA-256), stored through the configured {@link AttachmentStore}, and recorded with a case event. The caller's
+ * service has already checked that the case is visible to the caller and open for new documents.
+ */
+@ApplicationScoped
+public class Attachments {
+
+    /** A file as received: the name its uploader gave, its size, and its bytes. */
+    public record Upload(String fileName, long size, InputStream content) {
+    }
+
+    /** A stored document and its content, for download. */
+    public record Download(AttachedFile file, byte[] content) {
+    }
+
+    private final AttachmentStore store;
+    private final CaseLedger ledger;
+    private final EntityManager entityManager;
+    private final Clock clock;
+    private final long maxFileBytes;
+    private final long maxCaseBytes;
+
+    Attachments(AttachmentStore store, CaseLedger ledger, EntityManager entityManager, Clock clock, BawabaConfig config) {
+        this.store = store;
+        this.ledger = ledger;
+        this.entityManager = entityManager;
+        this.clock = clock;
+        this.maxFileBytes = config.attachments().maxFileSize().asLongValue();
+        this.maxCaseBytes = config.attachments().maxCaseSize().asLongValue();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AttachedFile add(CaseFile file, Caller uploader, Upload upload) {
+        if (upload.size() > maxFileBytes) {
+            throw new DomainException.PayloadTooLarge("problem.attachment-too-large.detail", maxFileBytes);
+        }
+        byte[] content = read(upload.content(), maxFileBytes);
+        if (content.length == 0) {
+            throw DomainException.Unprocessable.field("file", "field.empty-file");
+        }
+        String mediaType = DocumentFormats.detect(content).orElseThrow(() ->
+                DomainException.Unprocessable.field("file", "field.document-type-not-allowed"));
+        // The case row is locked by the caller's service, so two uploads cannot both pass the per-case limit.
+        if (storedBytes(file.id) + content.length > maxCaseBytes) {
+            throw new DomainException.PayloadTooLarge("problem.case-attachments-full.detail", maxCaseBytes);
+        }
+        AttachedFile attached = new AttachedFile();
+        attached.caseId = file.id;
+        attached.fileName = safeFileName(upload.fileName());
+        attached.mediaType = mediaType;
+        attached.sizeBytes = content.length;
+        attached.sha256 = Digests.sha256Hex(content);
+        attached.uploadedBy = CaseActors.visible(uploader).name();
+        attached.uploadedAt = clock.instant();
+        attached.storageKey = UUID.randomUUID().toString().replace("-", "");
+        store.put(attached.storageKey, content);
+        attached.persist();
+        ledger.record(file, "ATTACHMENT_ADDED", null, null, uploader, null);
+        return attached;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Download download(CaseFile file, long attachmentId) {
+        AttachedFile attached = AttachedFile.findById(attachmentId);
+        if (attached == null || !attached.caseId.equals(file.id)) {
+            throw new DomainException.NotFound("attachment", attachmentId);
+        }
+        return new Download(attached, store.get(attached.storageKey));
+    }
+
+    /**
+     * Links documents the same side uploaded to this case, and has not yet sent, to what carries them (a message,
+     * an answer). Anything else named is a 422 on {@code attachmentIds}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<AttachedFile> claim(CaseFile file, Caller claimer, java.util.Collection<Long> ids, Consumer<AttachedFile> link) {
+        if (ids == null || ids.isEmpty()) {
+            return List.of();
+        }
+        String side = CaseActors.visible(claimer).name();
+        List<AttachedFile> found = AttachedFile.list("id in ?1 and caseId = ?2 and uploadedBy = ?3 "
+                + "and messageId is null and answerId is null order by id", ids, file.id, side);
+        if (found.size() != ids.stream().distinct().count()) {
+            throw DomainException.Unprocessable.field("attachmentIds", "field.attachment-not-claimable");
+        }
+        found.forEach(link);
+        return found;
+    }
+
+    public List<AttachedFile> ofCase(long caseId) {
+        return AttachedFile.list("caseId = ?1 order by id", caseId);
+    }
+
+    public Map<Long, List<AttachedFile>> byMessage(List<Long> messageIds) {
+        if (messageIds.isEmpty()) {
+            return Map.of();
+        }
+        return AttachedFile.<AttachedFile>list("messageId in ?1 order by id", messageIds).stream()
+                .collect(Collectors.groupingBy(attached -> attached.messageId));
+    }
+
+    private long storedBytes(long caseId) {
+        Number total = (Number) entityManager.createQuery("select coalesce(sum(a.sizeBytes), 0) from AttachedFile a where a.caseId = ?1")
+                .setParameter(1, caseId).getSingleResult();
+        return total.longValue();
+    }
+
+    /** Reads at most limit bytes: a size the client declared wrongly cannot make the server read more. */
+    private static byte[] read(InputStream in, long limit) {
+        try (in) {
+            byte[] content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            if (content.length > limit) {
+                throw new DomainException.PayloadTooLarge("problem.attachment-too-large.detail", limit);
+            }
+            return content;
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
+    }
+
+    /** The last path segment, without control characters, at most 255 characters; "attachment" when nothing is left. */
+    static String safeFileName(String given) {
+        String name = given == null ? "" : given;
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        name = name.replaceAll("[\\p{Cntrl}\"]", "").strip();
+        if (name.length() > 255) {
+            name = name.substring(name.length() - 255);
+        }
+        return name.isEmpty() ? "attachment" : name;
+    }
+}

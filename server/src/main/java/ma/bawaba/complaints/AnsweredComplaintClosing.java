@@ -1,0 +1,42 @@
+package ma.bawaba.complaints;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+/**
+ * Closes answered complaints that were not reopened within their window (Decree 2-17-265: unrated answers close by
+ * themselves after 30 days). Safe on several instances at once: each batch claims its rows with SKIP LOCKED, and
+ * one instance never overlaps itself.
+ */
+@ApplicationScoped
+public class AnsweredComplaintClosing {
+
+    private static final Logger LOG = Logger.getLogger(AnsweredComplaintClosing.class);
+
+    private final Complaints complaints;
+
+    AnsweredComplaintClosing(Complaints complaints) {
+        this.complaints = complaints;
+    }
+
+    @Scheduled(every = "${bawaba.complaints.close-every:1h}", delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        closeDue();
+    }
+
+    /** Closes every complaint that is due, batch after batch; returns how many. */
+    public int closeDue() {
+        int total = 0;
+        int closed;
+        do {
+            closed = complaints.closeAnsweredBatch();
+            total += closed;
+        } while (closed > 0);
+        if (total > 0) {
+            LOG.infof("Closed %d answered complaints whose reopening window had passed", total);
+        }
+        return total;
+    }
+}

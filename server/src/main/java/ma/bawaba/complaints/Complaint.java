@@ -1,0 +1,50 @@
+package ma.bawaba.complaints;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** What a complaint, observation or suggestion adds to its case file: its subject, content and requester. */
+@Entity
+@Table(name = "complaint")
+public class Complaint extends PanacheEntityBase {
+
+    /** The id of its case_file row. */
+    @Id
+    @Column(name = "case_id")
+    public Long caseId;
+
+    @Column(name = "category_id")
+    public Long categoryId;
+
+    public String subject;
+
+    public String content;
+
+    @Column(name = "first_name")
+    public String firstName;
+
+    @Column(name = "last_name")
+    public String lastName;
+
+    @Column(name = "id_document_type")
+    public String idDocumentType;
+
+    @Column(name = "id_document_number")
+    public String idDocumentNumber;
+
+    public String phone;
+
+    @Column(name = "reopen_count")
+    public int reopenCount;
+
+    @Column(name = "rejection_reason")
+    public String rejectionReason;
+
+    /** When the latest answer was given, while the complaint is answered. */
+    @Column(name = "answered_at")
+    public Instant answeredAt;
+}

@@ -1,0 +1,97 @@
+package ma.bawaba.complaints;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import ma.bawaba.cases.CaseFile;
+import ma.bawaba.cases.attachments.AttachedFile;
+import ma.bawaba.cases.attachments.AttachmentMapper;
+import ma.bawaba.contract.model.ComplaintAnswer;
+import ma.bawaba.contract.model.ComplaintKind;
+import ma.bawaba.contract.model.ComplaintStatus;
+import ma.bawaba.contract.model.ComplaintSummary;
+import ma.bawaba.contract.model.IdDocumentType;
+import ma.bawaba.contract.model.Rating;
+import ma.bawaba.contract.model.Requester;
+import ma.bawaba.platform.TimeSource;
+
+/** Complaints as the API shows them: the whole complaint to its holder and its institution, a summary in lists. */
+final class ComplaintMapper {
+
+    private ComplaintMapper() {
+    }
+
+    static ma.bawaba.contract.model.Complaint toApi(ComplaintView view, Instant reopenableUntil, Clock clock) {
+        CaseFile file = view.file();
+        Complaint complaint = view.complaint();
+        Map<Long, List<AttachedFile>> byAnswer = view.attachments().stream().filter(attached -> attached.answerId != null)
+                .collect(Collectors.groupingBy(attached -> attached.answerId));
+        boolean reopenable = reopenableUntil != null && view.latestAnswer() != null
+                && !Boolean.TRUE.equals(view.latestAnswer().ratingSatisfied);
+        return new ma.bawaba.contract.model.Complaint()
+                .number(file.number)
+                .kind(ComplaintKind.fromValue(file.kind))
+                .status(ComplaintStatus.fromValue(file.status))
+                .institutionId(file.institutionId)
+                .categoryId(complaint.categoryId)
+                .subject(complaint.subject)
+                .content(complaint.content)
+                .requester(new Requester()
+                        .firstName(complaint.firstName)
+                        .lastName(complaint.lastName)
+                        .idDocumentType(IdDocumentType.fromValue(complaint.idDocumentType))
+                        .idDocumentNumber(complaint.idDocumentNumber)
+                        .email(file.requesterEmail)
+                        .phone(complaint.phone))
+                .submittedAt(time(file.submittedAt))
+                .updatedAt(time(file.updatedAt))
+                .dueDate(file.dueDate)
+                .overdue(file.isOverdue(today(clock)))
+                .version(file.version)
+                .reopenCount(complaint.reopenCount)
+                .reopenableUntil(reopenable ? time(reopenableUntil) : null)
+                .rejectionReason(complaint.rejectionReason)
+                .answers(view.answers().stream().map(answer -> answer(answer, byAnswer.getOrDefault(answer.id, List.of()))).toList())
+                .attachments(view.attachments().stream().map(AttachmentMapper::toApi).toList());
+    }
+
+    static ComplaintSummary summary(ComplaintView view, Clock clock) {
+        CaseFile file = view.file();
+        return new ComplaintSummary()
+                .number(file.number)
+                .kind(ComplaintKind.fromValue(file.kind))
+                .status(ComplaintStatus.fromValue(file.status))
+                .institutionId(file.institutionId)
+                .categoryId(view.complaint().categoryId)
+                .subject(view.complaint().subject)
+                .submittedAt(time(file.submittedAt))
+                .updatedAt(time(file.updatedAt))
+                .dueDate(file.dueDate)
+                .overdue(file.isOverdue(today(clock)));
+    }
+
+    private static ComplaintAnswer answer(Answer answer, List<AttachedFile> attached) {
+        return new ComplaintAnswer()
+                .sequence(answer.sequence)
+                .text(answer.text)
+                .answeredAt(time(answer.answeredAt))
+                .attachments(attached.stream().map(AttachmentMapper::toApi).toList())
+                .rating(answer.isRated() ? new Rating()
+                        .satisfied(answer.ratingSatisfied)
+                        .score(answer.ratingScore)
+                        .comment(answer.ratingComment)
+                        .ratedAt(time(answer.ratedAt)) : null);
+    }
+
+    private static OffsetDateTime time(Instant instant) {
+        return instant.atZone(TimeSource.MOROCCO).toOffsetDateTime();
+    }
+
+    private static LocalDate today(Clock clock) {
+        return LocalDate.now(clock.withZone(TimeSource.MOROCCO));
+    }
+}

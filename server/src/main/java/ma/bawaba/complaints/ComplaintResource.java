@@ -1,0 +1,219 @@
+package ma.bawaba.complaints;
+
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import ma.bawaba.cases.CaseConversation;
+import ma.bawaba.cases.CaseFile;
+import ma.bawaba.cases.CaseFiles;
+import ma.bawaba.cases.CaseService;
+import ma.bawaba.cases.CaseTimeline;
+import ma.bawaba.cases.attachments.AttachmentMapper;
+import ma.bawaba.cases.attachments.Attachments;
+import ma.bawaba.contract.api.ComplaintsApi;
+import ma.bawaba.contract.model.ComplaintInput;
+import ma.bawaba.contract.model.ComplaintKind;
+import ma.bawaba.contract.model.ComplaintPage;
+import ma.bawaba.contract.model.ComplaintReceipt;
+import ma.bawaba.contract.model.ComplaintStatus;
+import ma.bawaba.contract.model.ComplaintTransition;
+import ma.bawaba.contract.model.MessageInput;
+import ma.bawaba.contract.model.MessagePage;
+import ma.bawaba.contract.model.RatingInput;
+import ma.bawaba.contract.model.ReopenInput;
+import ma.bawaba.contract.model.TimelinePage;
+import ma.bawaba.platform.BawabaConfig;
+import ma.bawaba.platform.TimeSource;
+import ma.bawaba.platform.idempotency.Idempotency;
+import ma.bawaba.platform.problem.DomainException;
+import ma.bawaba.platform.ratelimit.RateLimiter;
+import ma.bawaba.platform.security.Access;
+import ma.bawaba.platform.security.CaseTokens;
+import ma.bawaba.platform.security.Caller;
+import ma.bawaba.platform.security.Role;
+import ma.bawaba.platform.web.Page;
+import ma.bawaba.platform.web.Versions;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
+import org.jboss.resteasy.reactive.server.multipart.FormValue;
+
+/** /complaints: reads the request, asks {@link Complaints} (or the shared case services), maps the answer. */
+public class ComplaintResource implements ComplaintsApi {
+
+    private final Complaints complaints;
+    private final CaseFiles caseFiles;
+    private final CaseConversation conversation;
+    private final CaseTimeline timeline;
+    private final Attachments attachments;
+    private final Access access;
+    private final Idempotency idempotency;
+    private final RateLimiter rateLimiter;
+    private final CaseTokens caseTokens;
+    private final BawabaConfig config;
+    private final Clock clock;
+    private final HttpServerRequest request;
+
+    ComplaintResource(Complaints complaints, CaseFiles caseFiles, CaseConversation conversation, CaseTimeline timeline,
+                      Attachments attachments, Access access, Idempotency idempotency, RateLimiter rateLimiter,
+                      CaseTokens caseTokens, BawabaConfig config, Clock clock, HttpServerRequest request) {
+        this.complaints = complaints;
+        this.caseFiles = caseFiles;
+        this.conversation = conversation;
+        this.timeline = timeline;
+        this.attachments = attachments;
+        this.access = access;
+        this.idempotency = idempotency;
+        this.rateLimiter = rateLimiter;
+        this.caseTokens = caseTokens;
+        this.config = config;
+        this.clock = clock;
+        this.request = request;
+    }
+
+    @Override
+    public Response submitComplaint(ComplaintInput input, String acceptLanguage, String idempotencyKey) {
+        RateLimiter.Quota quota = rateLimiter.hit("complaint-submission:" + request.remoteAddress().hostAddress(),
+                config.complaints().maxSubmissions(), config.complaints().submissionWindow());
+        Caller citizen = access.caller();
+        Response created = idempotency.create(citizen, "POST /complaints", idempotencyKey, input, () -> {
+            ComplaintView view = complaints.submit(input, citizen);
+            CaseTokens.Issued token = caseTokens.issue(view.file().id, config.security().submissionTokenTtl());
+            return Response.created(URI.create("complaints/" + view.file().number))
+                    .tag(Versions.etag(view.file().version))
+                    .entity(new ComplaintReceipt()
+                            .complaint(toApi(view))
+                            .caseToken(token.token())
+                            .caseTokenExpiresAt(token.expiresAt().atZone(TimeSource.MOROCCO).toOffsetDateTime()))
+                    .build();
+        });
+        return Response.fromResponse(created)
+                .header("RateLimit", quota.header())
+                .header("RateLimit-Policy", quota.policy())
+                .build();
+    }
+
+    @Override
+    public Response listComplaints(String acceptLanguage, ComplaintStatus status, ComplaintKind kind, Long categoryId,
+                                   Boolean overdue, java.time.LocalDate submittedFrom, java.time.LocalDate submittedTo,
+                                   Integer limit, String cursor) {
+        Caller staff = access.require(Role.AGENT, Role.HEAD);
+        if (submittedFrom != null && submittedTo != null && submittedFrom.isAfter(submittedTo)) {
+            throw DomainException.BadRequest.field("submittedTo", "field.before-start");
+        }
+        Complaints.ComplaintFilter filter = new Complaints.ComplaintFilter(status == null ? null : status.name(),
+                kind == null ? null : kind.name(), categoryId, overdue, submittedFrom, submittedTo);
+        Page<ComplaintView> page = complaints.list(staff, filter, page(limit, cursor));
+        return Response.ok(new ComplaintPage()
+                .items(page.items().stream().map(view -> ComplaintMapper.summary(view, clock)).toList())
+                .nextCursor(page.nextCursor())).build();
+    }
+
+    @Override
+    public Response getComplaint(String number, String acceptLanguage) {
+        ComplaintView view = complaints.view(number, access.requireAuthenticated());
+        return withVersion(view);
+    }
+
+    @Override
+    public Response transitionComplaint(String number, ComplaintTransition transition, String acceptLanguage, String ifMatch) {
+        Caller staff = access.require(Role.AGENT, Role.HEAD);
+        return withVersion(complaints.transition(number, transition, ifMatch, staff));
+    }
+
+    @Override
+    public Response rateComplaint(String number, RatingInput rating, String acceptLanguage, String ifMatch) {
+        return withVersion(complaints.rate(number, rating, ifMatch, access.requireCaseHolder()));
+    }
+
+    @Override
+    public Response reopenComplaint(String number, ReopenInput reopen, String acceptLanguage, String ifMatch) {
+        return withVersion(complaints.reopen(number, reopen.getReason(), ifMatch, access.requireCaseHolder()));
+    }
+
+    @Override
+    public Response listComplaintMessages(String number, String acceptLanguage, Integer limit, String cursor) {
+        CaseFile file = caseFiles.visible(CaseService.COMPLAINTS, number, access.requireAuthenticated());
+        Page<ma.bawaba.contract.model.Message> page = conversation.list(file, page(limit, cursor));
+        return Response.ok(new MessagePage().items(page.items()).nextCursor(page.nextCursor())).build();
+    }
+
+    @Override
+    public Response sendComplaintMessage(String number, MessageInput message, String acceptLanguage, String idempotencyKey) {
+        Caller author = access.requireAuthenticated();
+        return idempotency.create(author, "POST /complaints/" + number + "/messages", idempotencyKey, message, () -> {
+            CaseFile file = complaints.open(number, author);
+            return Response.status(Response.Status.CREATED)
+                    .entity(conversation.send(file, author, message.getText().strip(), message.getAttachmentIds()))
+                    .build();
+        });
+    }
+
+    @Override
+    public Response getComplaintTimeline(String number, String acceptLanguage, Integer limit, String cursor) {
+        CaseFile file = caseFiles.visible(CaseService.COMPLAINTS, number, access.requireAuthenticated());
+        Page<ma.bawaba.contract.model.TimelineEntry> page = timeline.list(file, page(limit, cursor));
+        return Response.ok(new TimelinePage().items(page.items()).nextCursor(page.nextCursor())).build();
+    }
+
+    @Override
+    public Response uploadComplaintAttachment(String number, InputStream ignored, String acceptLanguage) {
+        Caller uploader = access.requireAuthenticated();
+        Attachments.Upload upload = uploadedFile();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            CaseFile file = complaints.open(number, uploader);
+            var attached = attachments.add(file, uploader, upload);
+            return Response.created(URI.create("complaints/" + number + "/attachments/" + attached.id))
+                    .entity(AttachmentMapper.toApi(attached))
+                    .build();
+        });
+    }
+
+    @Override
+    public Response downloadComplaintAttachment(String number, Long attachmentId, String acceptLanguage) {
+        Caller caller = access.requireAuthenticated();
+        Attachments.Download download = QuarkusTransaction.requiringNew().call(() ->
+                attachments.download(caseFiles.visible(CaseService.COMPLAINTS, number, caller), attachmentId));
+        return Response.ok(download.content(), download.file().mediaType)
+                .header("Content-Disposition", "attachment; filename*=UTF-8''"
+                        + URLEncoder.encode(download.file().fileName, StandardCharsets.UTF_8).replace("+", "%20"))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "private, no-store")
+                .build();
+    }
+
+    /**
+     * The multipart part named "file" with the name its sender gave it (the generated signature only passes the
+     * bytes). A missing part is a 400 naming the field.
+     */
+    private static Attachments.Upload uploadedFile() {
+        FormValue part = CurrentRequestManager.get().getFormData() == null ? null
+                : CurrentRequestManager.get().getFormData().getFirst("file");
+        if (part == null || !part.isFileItem()) {
+            throw DomainException.BadRequest.field("file", "field.required");
+        }
+        try {
+            return new Attachments.Upload(part.getFileName(), part.getFileItem().getFileSize(),
+                    part.getFileItem().getInputStream());
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
+    }
+
+    private Response withVersion(ComplaintView view) {
+        return Response.ok(toApi(view)).tag(Versions.etag(view.file().version)).build();
+    }
+
+    private ma.bawaba.contract.model.Complaint toApi(ComplaintView view) {
+        return ComplaintMapper.toApi(view, complaints.reopenDeadline(view.complaint()), clock);
+    }
+
+    private Page.Request page(Integer limit, String cursor) {
+        return Page.Request.of(limit, cursor, config.paging().defaultLimit(), config.paging().maxLimit());
+    }
+}

@@ -1,0 +1,404 @@
+package ma.bawaba;
+
+import static ma.bawaba.ComplaintFixtures.acknowledge;
+import static ma.bawaba.ComplaintFixtures.agency;
+import static ma.bawaba.ComplaintFixtures.answer;
+import static ma.bawaba.ComplaintFixtures.assertStatus;
+import static ma.bawaba.ComplaintFixtures.complaint;
+import static ma.bawaba.ComplaintFixtures.etag;
+import static ma.bawaba.ComplaintFixtures.file;
+import static ma.bawaba.ComplaintFixtures.move;
+import static ma.bawaba.ComplaintFixtures.rate;
+import static ma.bawaba.ComplaintFixtures.reopen;
+import static ma.bawaba.ComplaintFixtures.timelineTypes;
+import static ma.bawaba.ComplaintFixtures.tracked;
+import static ma.bawaba.support.Api.anonymous;
+import static ma.bawaba.support.Api.clientAddress;
+import static ma.bawaba.support.Api.invalid;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.List;
+import java.util.Map;
+import ma.bawaba.ComplaintFixtures.Agency;
+import ma.bawaba.ComplaintFixtures.Filed;
+import ma.bawaba.complaints.AnsweredComplaintClosing;
+import ma.bawaba.platform.TimeSource;
+import ma.bawaba.support.TestClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ComplaintTest {
+
+    @Inject
+    AnsweredComplaintClosing closing;
+
+    @AfterEach
+    void backToToday() {
+        TestClock.reset();
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(new TestClock().withZone(TimeSource.MOROCCO));
+    }
+
+    @Test
+    void citizenFilesAComplaintAndGetsItsNumberTokenStatusAndDueDateAtOnce() {
+        Agency agency = agency();
+        var created = anonymous().header("X-Forwarded-For", clientAddress()).contentType("application/json")
+                .body(complaint(agency.id(), "COMPLAINT")).post("/complaints")
+                .then().statusCode(201)
+                .header("ETag", "\"0\"")
+                .header("RateLimit", startsWith("limit=5"))
+                .body("complaint.number", matchesPattern("CP-" + Year.now() + "-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}"))
+                .body("complaint.status", equalTo("RECEIVED"))
+                .body("complaint.dueDate", equalTo(today().plusDays(60).toString()))
+                .body("complaint.overdue", equalTo(false))
+                .body("complaint.institutionId", equalTo((int) agency.id()))
+                .body("caseToken", startsWith("ct_"))
+                .extract();
+        String number = created.path("complaint.number");
+        assertEquals("/api/v1/complaints/" + number, java.net.URI.create(created.header("Location")).getPath());
+
+        anonymous().header("X-Case-Token", (String) created.path("caseToken")).get("/complaints/" + number)
+                .then().statusCode(200).header("ETag", "\"0\"")
+                .body("requester.idDocumentNumber", equalTo("BE123456"))
+                .body("requester.email", equalTo("amina.benali@example.ma"))
+                .body("answers", hasSize(0));
+        assertEquals(List.of("SUBMITTED"), timelineTypes(anonymous().header("X-Case-Token", (String) created.path("caseToken")), number));
+    }
+
+    @Test
+    void retryingWithTheSameIdempotencyKeyFilesOneComplaint() {
+        Agency agency = agency();
+        String key = "retry-" + java.util.UUID.randomUUID();
+        String address = clientAddress();
+        String first = anonymous().header("X-Forwarded-For", address).header("Idempotency-Key", key)
+                .contentType("application/json").body(complaint(agency.id(), "COMPLAINT")).post("/complaints")
+                .then().statusCode(201).extract().path("complaint.number");
+        anonymous().header("X-Forwarded-For", address).header("Idempotency-Key", key)
+                .contentType("application/json").body(complaint(agency.id(), "COMPLAINT")).post("/complaints")
+                .then().statusCode(201).header("Idempotent-Replayed", "true").body("complaint.number", equalTo(first));
+        Map<String, Object> other = complaint(agency.id(), "SUGGESTION");
+        anonymous().header("X-Forwarded-For", address).header("Idempotency-Key", key)
+                .contentType("application/json").body(other).post("/complaints")
+                .then().statusCode(422);
+        agency.agent().get("/complaints").then().statusCode(200).body("items", hasSize(1));
+    }
+
+    @Test
+    void submissionsFromOneClientAddressAreLimited() {
+        Agency agency = agency();
+        String address = clientAddress();
+        for (int i = 0; i < 5; i++) {
+            anonymous().header("X-Forwarded-For", address).contentType("application/json")
+                    .body(complaint(agency.id(), "SUGGESTION")).post("/complaints").then().statusCode(201);
+        }
+        anonymous().header("X-Forwarded-For", address).contentType("application/json")
+                .body(complaint(agency.id(), "SUGGESTION")).post("/complaints")
+                .then().statusCode(429).header("Retry-After", matchesPattern("[0-9]+"))
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void aComplaintMustNameAnInstitutionThatAcceptsComplaintsAndAKnownCategory() {
+        Map<String, Object> toCdai = complaint(41, "COMPLAINT");
+        anonymous().header("X-Forwarded-For", clientAddress()).contentType("application/json").body(toCdai)
+                .post("/complaints").then().statusCode(422).body("errors[0].field", equalTo("institutionId"));
+        Map<String, Object> unknownCategory = complaint(2, "COMPLAINT");
+        unknownCategory.put("categoryId", 999);
+        anonymous().header("X-Forwarded-For", clientAddress()).contentType("application/json").body(unknownCategory)
+                .post("/complaints").then().statusCode(422).body("errors[0].field", equalTo("categoryId"));
+        Map<String, Object> noEmail = complaint(2, "COMPLAINT");
+        noEmail.put("requester", Map.of("firstName", "Amina", "lastName", "Benali", "idDocumentType", "CIN",
+                "idDocumentNumber", "BE123456", "email", "not-an-address"));
+        invalid().header("X-Forwarded-For", clientAddress()).contentType("application/json").body(noEmail)
+                .post("/complaints").then().statusCode(400).body("errors.field", hasItem(containsString("email")));
+    }
+
+    @Test
+    void noBodyCanSetTheStatusTheDueDateOrTheInstitution() {
+        Agency agency = agency();
+        for (Map.Entry<String, Object> extra : Map.<String, Object>of("status", "ANSWERED", "dueDate", "2030-01-01",
+                "overdue", true, "number", "CP-2026-AAAA-BBBB").entrySet()) {
+            Map<String, Object> body = complaint(agency.id(), "COMPLAINT");
+            body.put(extra.getKey(), extra.getValue());
+            invalid().header("X-Forwarded-For", clientAddress()).contentType("application/json").body(body)
+                    .post("/complaints").then().statusCode(400).body("errors.field", hasItem(extra.getKey()));
+        }
+        Filed filed = file(agency);
+        String path = "/complaints/" + filed.number();
+        invalid().header("X-Case-Token", filed.token()).contentType("application/json")
+                .body(Map.of("text", "Bonjour", "status", "CLOSED")).post(path + "/messages")
+                .then().statusCode(400).body("errors.field", hasItem("status"));
+        invalid().header("X-Case-Token", filed.token()).header("If-Match", "\"0\"").contentType("application/json")
+                .body(Map.of("satisfied", true, "score", 5, "institutionId", 3)).put(path + "/rating")
+                .then().statusCode(400).body("errors.field", hasItem("institutionId"));
+        invalid().header("X-Case-Token", filed.token()).header("If-Match", "\"0\"").contentType("application/json")
+                .body(Map.of("reason", "Toujours pas de réponse.", "dueDate", "2030-01-01")).post(path + "/reopen")
+                .then().statusCode(400).body("errors.field", hasItem("dueDate"));
+        invalid().header("X-Api-Key", agency.agentKey()).header("If-Match", "\"0\"").contentType("application/json")
+                .body(Map.of("to", "ACKNOWLEDGED", "dueDate", "2030-01-01")).post(path + "/transitions")
+                .then().statusCode(400).body("errors.field", hasItem("dueDate"));
+        filed.holder().get(path).then().statusCode(200).body("status", equalTo("RECEIVED"))
+                .body("dueDate", equalTo(today().plusDays(60).toString())).body("institutionId", equalTo((int) agency.id()));
+    }
+
+    @Test
+    void theInstitutionAcknowledgesMessagesAndAnswersAndTheCitizenRatesOnce() {
+        Agency agency = agency();
+        Filed filed = file(agency);
+        String path = "/complaints/" + filed.number();
+
+        agency.agent().queryParam("status", "RECEIVED").get("/complaints").then().statusCode(200)
+                .body("items.number", hasItem(filed.number())).body("items[0].requester", nullValue());
+        agency.agent().get(path).then().statusCode(200).body("requester.lastName", equalTo("Benali"));
+        acknowledge(agency, filed.number());
+
+        agency.agent().contentType("application/json").body(Map.of("text", "Pouvez-vous joindre votre reçu ?"))
+                .post(path + "/messages").then().statusCode(201).body("author", equalTo("INSTITUTION"));
+        filed.holder().contentType("application/json").body(Map.of("text", "Le voici, en pièce jointe bientôt."))
+                .post(path + "/messages").then().statusCode(201).body("author", equalTo("CITIZEN"));
+        filed.holder().get(path + "/messages").then().statusCode(200)
+                .body("items.author", equalTo(List.of("INSTITUTION", "CITIZEN")));
+
+        rate(filed, true, 5).response().then().statusCode(409);
+
+        answer(agency, filed.number(), "Votre pension sera versée à partir de janvier.");
+        filed.holder().get(path).then().statusCode(200).body("status", equalTo("ANSWERED"))
+                .body("answers[0].sequence", equalTo(1)).body("answers[0].rating", nullValue())
+                .body("reopenableUntil", notNullValue()).body("overdue", equalTo(false));
+
+        rate(filed, false, 2).response().then().statusCode(200)
+                .body("answers[0].rating.satisfied", equalTo(false)).body("answers[0].rating.score", equalTo(2));
+        rate(filed, true, 5).response().then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("1"));
+
+        String timeline = filed.holder().queryParam("limit", 100).get(path + "/timeline").then().statusCode(200).extract().asString();
+        assertEquals(List.of("SUBMITTED", "ACKNOWLEDGED", "MESSAGE_SENT", "MESSAGE_SENT", "ANSWERED", "RATED"),
+                timelineTypes(filed.holder(), filed.number()));
+        assertFalse(timeline.contains(agency.agentKey().substring(4, 12)), "the timeline names no key or person");
+        anonymous().header("X-Case-Token", filed.token()).queryParam("limit", 100).get(path + "/timeline").then()
+                .body("items.actor", equalTo(List.of("CITIZEN", "INSTITUTION", "INSTITUTION", "CITIZEN", "INSTITUTION", "CITIZEN")));
+    }
+
+    @Test
+    void anUnsatisfiedCitizenReopensTwiceAndNotAThirdTime() {
+        Agency agency = agency();
+        Filed filed = file(agency);
+        String path = "/complaints/" + filed.number();
+        answer(agency, filed.number(), "Première réponse.");
+        TestClock.travel(Duration.ofDays(10));
+        String token = tracked(filed.number());
+        reopen(token, filed.number()).response().then().statusCode(200)
+                .body("status", equalTo("REOPENED")).body("reopenCount", equalTo(1))
+                .body("dueDate", equalTo(today().plusDays(60).toString()))
+                .body("institutionId", equalTo((int) agency.id()));
+        agency.agent().get(path + "/messages").then().body("items.text", hasItem("Mon dossier n'a toujours pas été examiné."));
+
+        answer(agency, filed.number(), "Deuxième réponse.");
+        reopen(token, filed.number()).response().then().statusCode(200).body("reopenCount", equalTo(2));
+        answer(agency, filed.number(), "Troisième réponse.");
+        reopen(token, filed.number()).response().then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("2"));
+        ComplaintFixtures.holder(token).get(path).then().body("answers.sequence", equalTo(List.of(1, 2, 3)))
+                .body("status", equalTo("ANSWERED"));
+    }
+
+    @Test
+    void reopeningIsRefusedAfterThirtyDaysAndAfterASatisfiedRating() {
+        Agency agency = agency();
+        Filed late = file(agency);
+        answer(agency, late.number(), "Réponse.");
+        Filed pleased = file(agency);
+        answer(agency, pleased.number(), "Réponse.");
+        rate(pleased, true, 5).response().then().statusCode(200).body("reopenableUntil", nullValue());
+        reopen(pleased.token(), pleased.number()).response().then().statusCode(409);
+
+        TestClock.travel(Duration.ofDays(30).plusMinutes(1));
+        reopen(tracked(late.number()), late.number()).response().then().statusCode(409)
+                .body("detail", containsString("30"));
+    }
+
+    @Test
+    void unratedAnswersCloseAfterThirtyDaysAndThenTakeNoMessage() {
+        Agency agency = agency();
+        Filed filed = file(agency);
+        Filed fresh = file(agency);
+        answer(agency, filed.number(), "Réponse.");
+        TestClock.travel(Duration.ofDays(20));
+        answer(agency, fresh.number(), "Réponse plus récente.");
+        TestClock.travel(Duration.ofDays(11));
+        closing.closeDue();
+        String token = tracked(filed.number());
+        ComplaintFixtures.holder(token).get("/complaints/" + filed.number()).then().body("status", equalTo("CLOSED"));
+        agency.agent().get("/complaints/" + fresh.number()).then().body("status", equalTo("ANSWERED"));
+        assertEquals("SYSTEM", ComplaintFixtures.holder(token).queryParam("limit", 100)
+                .get("/complaints/" + filed.number() + "/timeline").then().extract().path("items[-1].actor"));
+        ComplaintFixtures.holder(token).contentType("application/json").body(Map.of("text", "Encore une question."))
+                .post("/complaints/" + filed.number() + "/messages")
+                .then().statusCode(409).body("detail", containsString("CLOSED"));
+        rate(new Filed(filed.number(), token, agency.id()), true, 4).response().then().statusCode(409);
+        assertEquals(0, closing.closeDue(), "a second run finds nothing left to close");
+    }
+
+    @Test
+    void observationsAndSuggestionsAreAcknowledgedThenClosedAndNeverAnswered() {
+        Agency agency = agency();
+        Filed observation = file(agency, "OBSERVATION");
+        assertStatus(409, move(agency, observation.number(), Map.of("to", "CLOSED")));
+        acknowledge(agency, observation.number());
+        var refused = move(agency, observation.number(), Map.of("to", "ANSWERED", "answer", "Merci."));
+        assertStatus(409, refused);
+        assertEquals(true, refused.path("detail").toString().contains("ACKNOWLEDGED"));
+        move(agency, observation.number(), Map.of("to", "CLOSED")).response().then().statusCode(200)
+                .body("status", equalTo("CLOSED")).body("overdue", equalTo(false));
+        Filed suggestion = file(agency, "SUGGESTION");
+        acknowledge(agency, suggestion.number());
+        rate(suggestion, true, 5).response().then().statusCode(409);
+    }
+
+    @Test
+    void aTransitionOutsideTheTableIsAConflictNamingTheCurrentStatus() {
+        Agency agency = agency();
+        Filed filed = file(agency);
+        answer(agency, filed.number(), "Réponse.");
+        move(agency, filed.number(), Map.of("to", "ACKNOWLEDGED")).response().then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString("ANSWERED"));
+        move(agency, filed.number(), Map.of("to", "CLOSED")).response().then().statusCode(409);
+        assertStatus(422, move(agency, file(agency).number(), Map.of("to", "ANSWERED")));
+    }
+
+    @Test
+    void outOfScopeComplaintsAreRejectedWithAReasonAndTakeNothingMore() {
+        Agency agency = agency();
+        Filed filed = file(agency);
+        assertStatus(422, move(agency, filed.number(), Map.of("to", "REJECTED")));
+        move(agency, filed.number(), Map.of("to", "REJECTED", "reason", "L'affaire est pendante devant le tribunal."))
+                .response().then().statusCode(200).body("status", equalTo("REJECTED"))
+                .body("rejectionReason", equalTo("L'affaire est pendante devant le tribunal."));
+        filed.holder().contentType("application/json").body(Map.of("text", "Je conteste."))
+                .post("/complaints/" + filed.number() + "/messages").then().statusCode(409);
+    }
+
+    @Test
+    void aTransferredComplaintLeavesTheFirstInboxForTheCompetentOne() {
+        Agency first = agency();
+        Agency competent = agency();
+        Filed filed = file(first);
+        String path = "/complaints/" + filed.number();
+        assertStatus(422, move(first, filed.number(), Map.of("to", "TRANSFERRED", "reason", "Hors compétence",
+                "institutionId", 41)));
+        assertStatus(422, move(first, filed.number(), Map.of("to", "TRANSFERRED", "reason", "Hors compétence",
+                "institutionId", first.id())));
+        move(first, filed.number(), Map.of("to", "TRANSFERRED", "reason", "Relève de l'agence compétente.",
+                "institutionId", competent.id())).response().then().statusCode(200)
+                .body("status", equalTo("TRANSFERRED")).body("institutionId", equalTo((int) competent.id()));
+
+        first.agent().get(path).then().statusCode(404);
+        first.agent().get("/complaints").then().statusCode(200).body("items.number", not(hasItem(filed.number())));
+        competent.agent().get("/complaints").then().statusCode(200).body("items.number", hasItem(filed.number()));
+        acknowledge(competent, filed.number());
+        filed.holder().get(path).then().body("institutionId", equalTo((int) competent.id()))
+                .body("status", equalTo("ACKNOWLEDGED"));
+        filed.holder().get(path + "/messages").then().body("items.text", hasItem("Relève de l'agence compétente."));
+    }
+
+    @Test
+    void changesNeedTheCurrentVersion() {
+        Agency agency = agency();
+        Filed filed = file(agency);
+        String path = "/complaints/" + filed.number() + "/transitions";
+        invalid().header("X-Api-Key", agency.agentKey()).contentType("application/json")
+                .body(Map.of("to", "ACKNOWLEDGED")).post(path).then().statusCode(428);
+        String before = etag(agency.agent(), filed.number());
+        acknowledge(agency, filed.number());
+        agency.agent().header("If-Match", before).contentType("application/json")
+                .body(Map.of("to", "ANSWERED", "answer", "Réponse.")).post(path).then().statusCode(412);
+        assertNotEquals(before, etag(agency.agent(), filed.number()));
+    }
+
+    @Test
+    void nobodyElseSeesOrChangesAComplaint() {
+        Agency owner = agency();
+        Agency other = agency();
+        Filed filed = file(owner);
+        Filed another = file(owner);
+        String path = "/complaints/" + filed.number();
+
+        for (String sub : List.of("", "/messages", "/timeline")) {
+            other.agent().get(path + sub).then().statusCode(404).contentType("application/problem+json");
+            another.holder().get(path + sub).then().statusCode(404);
+            invalid().get(path + sub).then().statusCode(401);
+            anonymous().header("X-Api-Key", ma.bawaba.support.Api.ADMIN_KEY).get(path + sub).then().statusCode(404);
+        }
+        other.agent().header("If-Match", "\"0\"").contentType("application/json").body(Map.of("to", "ACKNOWLEDGED"))
+                .post(path + "/transitions").then().statusCode(404);
+        other.agent().contentType("application/json").body(Map.of("text", "Intrusion"))
+                .post(path + "/messages").then().statusCode(404);
+        another.holder().contentType("application/json").body(Map.of("text", "Intrusion"))
+                .post(path + "/messages").then().statusCode(404);
+        other.agent().get("/complaints").then().statusCode(200).body("items", hasSize(0));
+
+        // Credentials these operations do not take: the requests break the contract on purpose.
+        invalid().header("X-Case-Token", filed.token()).header("If-Match", "\"0\"").contentType("application/json")
+                .body(Map.of("to", "ACKNOWLEDGED")).post(path + "/transitions").then().statusCode(403);
+        invalid().header("X-Case-Token", filed.token()).get("/complaints").then().statusCode(403);
+        invalid().get("/complaints").then().statusCode(401);
+        invalid().header("X-Api-Key", owner.agentKey()).header("If-Match", "\"0\"").contentType("application/json")
+                .body(Map.of("satisfied", true, "score", 5)).put(path + "/rating").then().statusCode(403);
+        invalid().header("X-Api-Key", owner.agentKey()).header("If-Match", "\"0\"").contentType("application/json")
+                .body(Map.of("reason", "Je rouvre pour le citoyen.")).post(path + "/reopen").then().statusCode(403);
+        filed.holder().get(path).then().statusCode(200).body("status", equalTo("RECEIVED"));
+    }
+
+    @Test
+    void theInboxFiltersAndPagesWithACursor() {
+        Agency agency = agency();
+        Filed oldest = file(agency);
+        Filed observation = file(agency, "OBSERVATION");
+        Filed acknowledged = file(agency);
+        acknowledge(agency, acknowledged.number());
+
+        var firstPage = agency.agent().queryParam("limit", 2).get("/complaints").then().statusCode(200)
+                .body("items.number", equalTo(List.of(acknowledged.number(), observation.number())))
+                .extract();
+        agency.agent().queryParam("limit", 2).queryParam("cursor", (String) firstPage.path("nextCursor"))
+                .get("/complaints").then().body("items.number", equalTo(List.of(oldest.number())))
+                .body("nextCursor", nullValue());
+        agency.agent().queryParam("kind", "OBSERVATION").get("/complaints").then()
+                .body("items.number", equalTo(List.of(observation.number())));
+        agency.agent().queryParam("status", "ACKNOWLEDGED").get("/complaints").then()
+                .body("items.number", equalTo(List.of(acknowledged.number())));
+        agency.agent().queryParam("categoryId", 1).get("/complaints").then().body("items", hasSize(3));
+        agency.agent().queryParam("categoryId", 2).get("/complaints").then().body("items", hasSize(0));
+        agency.agent().queryParam("submittedFrom", today().toString()).queryParam("submittedTo", today().toString())
+                .get("/complaints").then().body("items", hasSize(3));
+        agency.agent().queryParam("submittedFrom", today().plusDays(1).toString()).get("/complaints").then()
+                .body("items", hasSize(0));
+        invalid().header("X-Api-Key", agency.agentKey()).queryParam("submittedFrom", today().toString())
+                .queryParam("submittedTo", today().minusDays(1).toString()).get("/complaints").then().statusCode(400);
+        agency.agent().queryParam("overdue", true).get("/complaints").then().body("items", hasSize(0));
+
+        TestClock.travel(Duration.ofDays(61));
+        agency.agent().queryParam("overdue", true).get("/complaints").then().body("items", hasSize(3))
+                .body("items[0].overdue", equalTo(true));
+        agency.agent().queryParam("overdue", false).get("/complaints").then().body("items", hasSize(0));
+    }
+}
