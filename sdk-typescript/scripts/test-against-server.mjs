@@ -28,6 +28,8 @@ const env = {
   BAWABA_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY,
   BAWABA_CASE_TOKEN_SECRET: 'ts-sdk-test-case-token-secret-0123456789',
   BAWABA_DEMO_ENABLED: 'false',
+  // Every test submits from 127.0.0.1, and the counters live in the database, which outlives one run.
+  BAWABA_COMPLAINTS_MAX_SUBMISSIONS: '100000',
 };
 if (await answers(3306)) {
   env.BAWABA_DB_URL = 'jdbc:mariadb://127.0.0.1:3306/bawaba_sdk_ts?createDatabaseIfNotExist=true';

@@ -66,3 +66,8 @@ export async function* allPages<T>(
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
 }
+
+/** The If-Match value for a change based on a resource's `version` (its ETag is that number, quoted). */
+export function ifMatch(version: number): string {
+  return `"${version}"`;
+}

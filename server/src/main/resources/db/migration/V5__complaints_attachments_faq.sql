@@ -1,6 +1,9 @@
 -- Complaints (Decree 2-17-265): what a complaint adds to its case_file, its answers (one rating each), the
 -- messages and attachments every service shares, and the FAQ administrators manage.
 
+-- the complaints inbox without a status filter: one institution's complaints, newest first
+CREATE INDEX ix_case_institution_newest ON case_file (institution_id, service, id);
+
 CREATE TABLE complaint (
     case_id            BIGINT        NOT NULL PRIMARY KEY,
     category_id        BIGINT        NOT NULL,

@@ -42,6 +42,11 @@ public final class Bawaba {
         return client;
     }
 
+    /** The If-Match value for a change based on a resource's {@code version} (its ETag is that number, quoted). */
+    public static String ifMatch(long version) {
+        return "\"" + version + "\"";
+    }
+
     /** The problem+json body of a failed call, when the server sent one. */
     public static Optional<Problem> problem(ApiException failure) {
         try {

@@ -20,7 +20,6 @@ import ma.bawaba.sdk.model.IssuedApiKey;
 import ma.bawaba.sdk.model.Role;
 import ma.bawaba.sdk.model.Service;
 import ma.bawaba.sdk.model.TrackingRequest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,12 +30,7 @@ class JavaSdkTest {
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = RunningServer.start("bawaba_sdk_java");
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
+        server = RunningServer.shared();
     }
 
     @Test
