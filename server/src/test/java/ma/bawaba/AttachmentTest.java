@@ -71,6 +71,20 @@ class AttachmentTest {
     }
 
     @Test
+    void aRetriedUploadStoresTheDocumentOnce() {
+        Filed filed = file(agency());
+        String key = "upload-" + java.util.UUID.randomUUID();
+        byte[] scan = Files.pdf(5000);
+        int first = upload(holder(filed).header("Idempotency-Key", key), filed.number(), "scan.pdf", scan, "application/pdf")
+                .statusCode(201).extract().path("id");
+        upload(holder(filed).header("Idempotency-Key", key), filed.number(), "scan.pdf", scan, "application/pdf")
+                .statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(first));
+        upload(holder(filed).header("Idempotency-Key", key), filed.number(), "scan.pdf", Files.pdf(6000), "application/pdf")
+                .statusCode(422);
+        filed.holder().get("/complaints/" + filed.number()).then().body("attachments", hasSize(1));
+    }
+
+    @Test
     void anExecutableRenamedPdfIsRefusedWhateverItsDeclaredType() {
         Filed filed = file(agency());
         upload(holder(filed), filed.number(), "facture.pdf", Files.executable(), "application/pdf")

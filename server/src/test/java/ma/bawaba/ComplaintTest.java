@@ -85,6 +85,21 @@ class ComplaintTest {
     }
 
     @Test
+    void aComplaintIsTrackedWithItsEmailAndAWrongEmailLooksLikeAnUnknownNumber() {
+        Filed filed = file(agency());
+        ComplaintFixtures.holder(tracked(filed.number())).get("/complaints/" + filed.number()).then().statusCode(200);
+        var wrong = anonymous().header("X-Forwarded-For", clientAddress()).contentType("application/json")
+                .body(Map.of("number", filed.number(), "email", "someone.else@example.ma")).post("/tracking")
+                .then().statusCode(404).extract();
+        var unknown = anonymous().header("X-Forwarded-For", clientAddress()).contentType("application/json")
+                .body(Map.of("number", "CP-2026-ZZZZ-ZZZZ", "email", "someone.else@example.ma")).post("/tracking")
+                .then().statusCode(404).extract();
+        assertEquals(wrong.path("title"), unknown.<String>path("title"));
+        assertEquals(((String) wrong.path("detail")).replace(filed.number(), "N"),
+                ((String) unknown.path("detail")).replace("CP-2026-ZZZZ-ZZZZ", "N"));
+    }
+
+    @Test
     void retryingWithTheSameIdempotencyKeyFilesOneComplaint() {
         Agency agency = agency();
         String key = "retry-" + java.util.UUID.randomUUID();

@@ -39,7 +39,6 @@ import ma.bawaba.platform.security.Caller;
 import ma.bawaba.platform.security.Role;
 import ma.bawaba.platform.web.Page;
 import ma.bawaba.platform.web.Versions;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
 import org.jboss.resteasy.reactive.server.multipart.FormValue;
 
@@ -162,10 +161,10 @@ public class ComplaintResource implements ComplaintsApi {
     }
 
     @Override
-    public Response uploadComplaintAttachment(String number, InputStream ignored, String acceptLanguage) {
+    public Response uploadComplaintAttachment(String number, InputStream ignored, String acceptLanguage, String idempotencyKey) {
         Caller uploader = access.requireAuthenticated();
         Attachments.Upload upload = uploadedFile();
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return idempotency.create(uploader, "POST /complaints/" + number + "/attachments", idempotencyKey, upload.fingerprint(), () -> {
             CaseFile file = complaints.open(number, uploader);
             var attached = attachments.add(file, uploader, upload);
             return Response.created(URI.create("complaints/" + number + "/attachments/" + attached.id))
@@ -177,8 +176,7 @@ public class ComplaintResource implements ComplaintsApi {
     @Override
     public Response downloadComplaintAttachment(String number, Long attachmentId, String acceptLanguage) {
         Caller caller = access.requireAuthenticated();
-        Attachments.Download download = QuarkusTransaction.requiringNew().call(() ->
-                attachments.download(caseFiles.visible(CaseService.COMPLAINTS, number, caller), attachmentId));
+        Attachments.Download download = complaints.download(number, attachmentId, caller);
         return Response.ok(download.content(), download.file().mediaType)
                 .header("Content-Disposition", "attachment; filename*=UTF-8''"
                         + URLEncoder.encode(download.file().fileName, StandardCharsets.UTF_8).replace("+", "%20"))
@@ -191,15 +189,14 @@ public class ComplaintResource implements ComplaintsApi {
      * The multipart part named "file" with the name its sender gave it (the generated signature only passes the
      * bytes). A missing part is a 400 naming the field.
      */
-    private static Attachments.Upload uploadedFile() {
+    private Attachments.Upload uploadedFile() {
         FormValue part = CurrentRequestManager.get().getFormData() == null ? null
                 : CurrentRequestManager.get().getFormData().getFirst("file");
         if (part == null || !part.isFileItem()) {
             throw DomainException.BadRequest.field("file", "field.required");
         }
         try {
-            return new Attachments.Upload(part.getFileName(), part.getFileItem().getFileSize(),
-                    part.getFileItem().getInputStream());
+            return attachments.receive(part.getFileName(), part.getFileItem().getFileSize(), part.getFileItem().getInputStream());
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
         }

@@ -102,6 +102,12 @@ public class Complaints {
         return file;
     }
 
+    /** A document of a complaint the caller may see. */
+    @Transactional
+    public Attachments.Download download(String number, long attachmentId, Caller caller) {
+        return attachments.download(caseFiles.visible(CaseService.COMPLAINTS, number, caller), attachmentId);
+    }
+
     /** The institution's moves; the caller is staff of the assigned institution (else 404). */
     @Transactional
     public ComplaintView transition(String number, ComplaintTransition command, String ifMatch, Caller staff) {

@@ -28,8 +28,13 @@ import ma.bawaba.platform.security.Caller;
 @ApplicationScoped
 public class Attachments {
 
-    /** A file as received: the name its uploader gave, its size, and its bytes. */
-    public record Upload(String fileName, long size, InputStream content) {
+    /** A file as received and checked for size: the name its uploader gave, its bytes and their SHA-256. */
+    public record Upload(String fileName, byte[] content, String sha256) {
+
+        /** What identifies this upload for Idempotency-Key replays (the same key with another file is a 422). */
+        public Map<String, String> fingerprint() {
+            return Map.of("fileName", fileName, "sha256", sha256);
+        }
     }
 
     /** A stored document and its content, for download. */
@@ -52,12 +57,21 @@ public class Attachments {
         this.maxCaseBytes = config.attachments().maxCaseSize().asLongValue();
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public AttachedFile add(CaseFile file, Caller uploader, Upload upload) {
-        if (upload.size() > maxFileBytes) {
+    /**
+     * Reads an uploaded file within the per-file limit: a declared size over it is refused before reading, and a
+     * wrongly declared size cannot make the server read more than the limit.
+     */
+    public Upload receive(String fileName, long declaredSize, InputStream content) {
+        if (declaredSize > maxFileBytes) {
             throw new DomainException.PayloadTooLarge("problem.attachment-too-large.detail", maxFileBytes);
         }
-        byte[] content = read(upload.content(), maxFileBytes);
+        byte[] bytes = read(content, maxFileBytes);
+        return new Upload(safeFileName(fileName), bytes, Digests.sha256Hex(bytes));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AttachedFile add(CaseFile file, Caller uploader, Upload upload) {
+        byte[] content = upload.content();
         if (content.length == 0) {
             throw DomainException.Unprocessable.field("file", "field.empty-file");
         }
@@ -69,10 +83,10 @@ public class Attachments {
         }
         AttachedFile attached = new AttachedFile();
         attached.caseId = file.id;
-        attached.fileName = safeFileName(upload.fileName());
+        attached.fileName = upload.fileName();
         attached.mediaType = mediaType;
         attached.sizeBytes = content.length;
-        attached.sha256 = Digests.sha256Hex(content);
+        attached.sha256 = upload.sha256();
         attached.uploadedBy = CaseActors.visible(uploader).name();
         attached.uploadedAt = clock.instant();
         attached.storageKey = UUID.randomUUID().toString().replace("-", "");
@@ -128,7 +142,6 @@ public class Attachments {
         return total.longValue();
     }
 
-    /** Reads at most limit bytes: a size the client declared wrongly cannot make the server read more. */
     private static byte[] read(InputStream in, long limit) {
         try (in) {
             byte[] content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
