@@ -34,7 +34,7 @@ test('a citizen files a complaint, attaches a document, is answered, rates and r
 
   const citizen = new ComplaintsApi(bawaba({ baseUrl, caseToken: receipt.caseToken }));
   const pdf = new File(['%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n'], 'recu.pdf', { type: 'application/pdf' });
-  const attachment = await citizen.uploadComplaintAttachment({ number, file: pdf });
+  const attachment = await citizen.uploadComplaintAttachment({ number, file: pdf, idempotencyKey: crypto.randomUUID() });
   assert.equal(attachment.mediaType, 'application/pdf');
   assert.equal(attachment.fileName, 'recu.pdf');
   await citizen.sendComplaintMessage({

@@ -274,6 +274,27 @@ class ComplaintTest {
     }
 
     @Test
+    void twoInstancesClosingAtOnceCloseEachComplaintOnce() throws Exception {
+        Agency agency = agency();
+        List<Filed> answered = List.of(file(agency), file(agency), file(agency), file(agency));
+        answered.forEach(filed -> answer(agency, filed.number(), "Réponse."));
+        TestClock.travel(Duration.ofDays(31));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(closing::closeDue);
+            var second = pool.submit(closing::closeDue);
+            first.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            second.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        for (Filed filed : answered) {
+            List<String> types = timelineTypes(agency.agent(), filed.number());
+            assertEquals(1, types.stream().filter("CLOSED"::equals).count(), filed.number() + ": " + types);
+        }
+    }
+
+    @Test
     void observationsAndSuggestionsAreAcknowledgedThenClosedAndNeverAnswered() {
         Agency agency = agency();
         Filed observation = file(agency, "OBSERVATION");

@@ -71,7 +71,7 @@ class ComplaintSdkTest {
         ComplaintsApi citizen = new ComplaintsApi(Bawaba.withCaseToken(server.baseUri(), receipt.getCaseToken()));
         Path scan = Files.createTempFile("demande", ".pdf");
         Files.write(scan, "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n".getBytes(StandardCharsets.ISO_8859_1));
-        Attachment attachment = citizen.uploadComplaintAttachment(number, scan.toFile(), "fr");
+        Attachment attachment = citizen.uploadComplaintAttachment(number, scan.toFile(), "fr", UUID.randomUUID().toString());
         assertEquals("application/pdf", attachment.getMediaType());
         citizen.sendComplaintMessage(number, new MessageInput().text("Ma demande de notification est jointe.")
                 .attachmentIds(Set.of(attachment.getId())), "fr", UUID.randomUUID().toString());
