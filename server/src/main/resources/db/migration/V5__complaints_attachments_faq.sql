@@ -57,6 +57,8 @@ CREATE TABLE attachment (
     size_bytes  BIGINT        NOT NULL,
     sha256      CHAR(64)      NOT NULL,
     uploaded_by VARCHAR(20)   NOT NULL,
+    -- the institution that uploaded it: its unsent drafts stay its own, even after a transfer
+    institution_id BIGINT     NULL,
     uploaded_at TIMESTAMP(6)  NOT NULL,
     storage_key VARCHAR(200)  NOT NULL,
     -- set when a message or an answer carries the attachment

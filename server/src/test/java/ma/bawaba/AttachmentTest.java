@@ -59,7 +59,8 @@ class AttachmentTest {
         var download = filed.holder().get(path).then().statusCode(200).contentType("application/pdf")
                 .header("X-Content-Type-Options", "nosniff").extract();
         assertArrayEquals(scan, download.asByteArray());
-        assertEquals("attachment; filename*=UTF-8''re%C3%A7u%20de%20d%C3%A9p%C3%B4t.pdf", download.header("Content-Disposition"));
+        assertEquals("attachment; filename=\"re_u de d_p_t.pdf\"; filename*=UTF-8''re%C3%A7u%20de%20d%C3%A9p%C3%B4t.pdf",
+                download.header("Content-Disposition"));
         assertArrayEquals(scan, owner.agent().get(path).then().statusCode(200).extract().asByteArray());
         other.agent().get(path).then().statusCode(404);
         another.holder().get(path).then().statusCode(404);
@@ -142,8 +143,14 @@ class AttachmentTest {
         filed.holder().contentType("application/json").body(Map.of("text", "Encore.", "attachmentIds", List.of(citizens)))
                 .post("/complaints/" + number + "/messages").then().statusCode(422);
 
+        // The institution's draft stays its own until its answer carries it.
+        filed.holder().get("/complaints/" + number).then().body("attachments.id", equalTo(List.of(citizens)));
+        filed.holder().get("/complaints/" + number + "/attachments/" + institutions).then().statusCode(404);
+        agency.agent().get("/complaints/" + number).then().body("attachments.id", equalTo(List.of(citizens, institutions)));
+
         move(agency, number, Map.of("to", "ANSWERED", "answer", "Voir la décision jointe.", "attachmentIds", List.of(institutions)))
                 .response().then().statusCode(200).body("answers[0].attachments[0].id", equalTo(institutions));
+        filed.holder().get("/complaints/" + number + "/attachments/" + institutions).then().statusCode(200);
     }
 
     @Test

@@ -115,6 +115,16 @@ class ComplaintTest {
                 .contentType("application/json").body(other).post("/complaints")
                 .then().statusCode(422);
         agency.agent().get("/complaints").then().statusCode(200).body("items", hasSize(1));
+
+        // The stored replay keeps neither the case token nor the requester: a replay issues a new token.
+        String stored = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                ma.bawaba.platform.idempotency.IdempotencyRecord.<ma.bawaba.platform.idempotency.IdempotencyRecord>find("key", key)
+                        .firstResult().responseBody);
+        assertFalse(stored.contains("ct_") || stored.contains("Benali") || stored.contains("@example.ma"), stored);
+        String replayedToken = anonymous().header("X-Forwarded-For", address).header("Idempotency-Key", key)
+                .contentType("application/json").body(complaint(agency.id(), "COMPLAINT")).post("/complaints")
+                .then().statusCode(201).body("complaint.requester.lastName", equalTo("Benali")).extract().path("caseToken");
+        ComplaintFixtures.holder(replayedToken).get("/complaints/" + first).then().statusCode(200);
     }
 
     @Test
@@ -145,6 +155,10 @@ class ComplaintTest {
                 "idDocumentNumber", "BE123456", "email", "not-an-address"));
         invalid().header("X-Forwarded-For", clientAddress()).contentType("application/json").body(noEmail)
                 .post("/complaints").then().statusCode(400).body("errors.field", hasItem(containsString("email")));
+        Map<String, Object> blank = complaint(2, "COMPLAINT");
+        blank.put("subject", "      ");
+        anonymous().header("X-Forwarded-For", clientAddress()).contentType("application/json").body(blank)
+                .post("/complaints").then().statusCode(422).body("errors[0].field", equalTo("subject"));
     }
 
     @Test
@@ -233,7 +247,7 @@ class ComplaintTest {
         reopen(token, filed.number()).response().then().statusCode(409).contentType("application/problem+json")
                 .body("detail", containsString("2"));
         ComplaintFixtures.holder(token).get(path).then().body("answers.sequence", equalTo(List.of(1, 2, 3)))
-                .body("status", equalTo("ANSWERED"));
+                .body("status", equalTo("ANSWERED")).body("reopenableUntil", nullValue());
     }
 
     @Test
@@ -402,6 +416,14 @@ class ComplaintTest {
         invalid().header("X-Api-Key", owner.agentKey()).header("If-Match", "\"0\"").contentType("application/json")
                 .body(Map.of("reason", "Je rouvre pour le citoyen.")).post(path + "/reopen").then().statusCode(403);
         filed.holder().get(path).then().statusCode(200).body("status", equalTo("RECEIVED"));
+
+        // The commission role of the same institution (the CDAI's role) has no business with complaints.
+        String commissionKey = AdministrationTest.issueKey("COMMISSION", owner.id());
+        ma.bawaba.support.Api.withKey(commissionKey).get(path).then().statusCode(404);
+        ma.bawaba.support.Api.withKey(commissionKey).contentType("application/json").body(Map.of("text", "Intrusion"))
+                .post(path + "/messages").then().statusCode(404);
+        invalid().header("X-Api-Key", commissionKey)
+                .get("/complaints").then().statusCode(403);
     }
 
     @Test
@@ -430,6 +452,10 @@ class ComplaintTest {
                 .body("items", hasSize(0));
         invalid().header("X-Api-Key", agency.agentKey()).queryParam("submittedFrom", today().toString())
                 .queryParam("submittedTo", today().minusDays(1).toString()).get("/complaints").then().statusCode(400);
+        invalid().header("X-Api-Key", agency.agentKey()).queryParam("submittedTo", "+999999999-12-31")
+                .get("/complaints").then().statusCode(400);
+        agency.agent().queryParam("submittedFrom", "1999-12-31").get("/complaints").then().statusCode(400)
+                .body("errors[0].field", equalTo("submittedFrom"));
         agency.agent().queryParam("overdue", true).get("/complaints").then().body("items", hasSize(0));
 
         TestClock.travel(Duration.ofDays(61));

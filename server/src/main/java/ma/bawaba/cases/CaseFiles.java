@@ -7,8 +7,10 @@ import ma.bawaba.platform.security.Access;
 import ma.bawaba.platform.security.Caller;
 
 /**
- * Finds a case of one service by its public number, for a caller who may see it. An unknown number, a number of
- * another service and a case of another tenant all give the same 404.
+ * Finds a case of one service by its public number, for a caller who may see it: its holder, or staff of the tenant
+ * it is assigned to in a role that works on that service. An unknown number, a number of another service, a case of
+ * another tenant and a role of the tenant that has no business with the case (the CDAI's commission role on a
+ * complaint) all give the same 404.
  */
 @ApplicationScoped
 public class CaseFiles {
@@ -25,7 +27,8 @@ public class CaseFiles {
     }
 
     private static CaseFile check(CaseService service, String number, Caller caller, CaseFile file) {
-        if (file == null || !file.service.equals(service.name()) || !Access.isVisible(caller, file)) {
+        boolean staffOfAnotherService = caller.isStaff() && !service.staffRoles().contains(caller.role());
+        if (file == null || !file.service.equals(service.name()) || staffOfAnotherService || !Access.isVisible(caller, file)) {
             throw new DomainException.NotFound(service.subject(), number);
         }
         return file;

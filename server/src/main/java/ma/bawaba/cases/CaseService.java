@@ -1,17 +1,28 @@
 package ma.bawaba.cases;
 
+import java.util.EnumSet;
+import java.util.Set;
+import ma.bawaba.platform.security.Role;
+
 /** The three services, with the prefix of their case numbers. */
 public enum CaseService {
-    INFORMATION_REQUESTS("IR", "information-request"),
-    COMPLAINTS("CP", "complaint"),
-    DOCUMENT_ORDERS("DO", "document-order");
+    INFORMATION_REQUESTS("IR", "information-request", EnumSet.of(Role.AGENT, Role.HEAD, Role.COMMISSION)),
+    COMPLAINTS("CP", "complaint", EnumSet.of(Role.AGENT, Role.HEAD)),
+    DOCUMENT_ORDERS("DO", "document-order", EnumSet.of(Role.OFFICE_CLERK));
 
     private final String prefix;
     private final String subject;
+    private final Set<Role> staffRoles;
 
-    CaseService(String prefix, String subject) {
+    CaseService(String prefix, String subject, Set<Role> staffRoles) {
         this.prefix = prefix;
         this.subject = subject;
+        this.staffRoles = staffRoles;
+    }
+
+    /** The staff roles that work on this service's cases (within their own tenant); other staff see none of them. */
+    public Set<Role> staffRoles() {
+        return staffRoles;
     }
 
     /** The message key suffix naming one case of this service in problems ({@code subject.<subject>}). */

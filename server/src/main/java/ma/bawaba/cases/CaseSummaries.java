@@ -13,7 +13,7 @@ public final class CaseSummaries {
     }
 
     public static CaseSummary of(CaseFile file, Clock clock) {
-        LocalDate today = LocalDate.now(clock.withZone(TimeSource.MOROCCO));
+        LocalDate today = TimeSource.today(clock);
         return new CaseSummary()
                 .number(file.number)
                 .service(Service.fromValue(file.service))

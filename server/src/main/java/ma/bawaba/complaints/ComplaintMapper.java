@@ -2,7 +2,6 @@ package ma.bawaba.complaints;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +29,6 @@ final class ComplaintMapper {
         Complaint complaint = view.complaint();
         Map<Long, List<AttachedFile>> byAnswer = view.attachments().stream().filter(attached -> attached.answerId != null)
                 .collect(Collectors.groupingBy(attached -> attached.answerId));
-        boolean reopenable = reopenableUntil != null && view.latestAnswer() != null
-                && !Boolean.TRUE.equals(view.latestAnswer().ratingSatisfied);
         return new ma.bawaba.contract.model.Complaint()
                 .number(file.number)
                 .kind(ComplaintKind.fromValue(file.kind))
@@ -50,28 +47,27 @@ final class ComplaintMapper {
                 .submittedAt(time(file.submittedAt))
                 .updatedAt(time(file.updatedAt))
                 .dueDate(file.dueDate)
-                .overdue(file.isOverdue(today(clock)))
+                .overdue(file.isOverdue(TimeSource.today(clock)))
                 .version(file.version)
                 .reopenCount(complaint.reopenCount)
-                .reopenableUntil(reopenable ? time(reopenableUntil) : null)
+                .reopenableUntil(reopenableUntil == null ? null : time(reopenableUntil))
                 .rejectionReason(complaint.rejectionReason)
                 .answers(view.answers().stream().map(answer -> answer(answer, byAnswer.getOrDefault(answer.id, List.of()))).toList())
                 .attachments(view.attachments().stream().map(AttachmentMapper::toApi).toList());
     }
 
-    static ComplaintSummary summary(ComplaintView view, Clock clock) {
-        CaseFile file = view.file();
+    static ComplaintSummary summary(Complaints.InboxRow row, Clock clock) {
         return new ComplaintSummary()
-                .number(file.number)
-                .kind(ComplaintKind.fromValue(file.kind))
-                .status(ComplaintStatus.fromValue(file.status))
-                .institutionId(file.institutionId)
-                .categoryId(view.complaint().categoryId)
-                .subject(view.complaint().subject)
-                .submittedAt(time(file.submittedAt))
-                .updatedAt(time(file.updatedAt))
-                .dueDate(file.dueDate)
-                .overdue(file.isOverdue(today(clock)));
+                .number(row.number())
+                .kind(ComplaintKind.fromValue(row.kind()))
+                .status(ComplaintStatus.fromValue(row.status()))
+                .institutionId(row.institutionId())
+                .categoryId(row.categoryId())
+                .subject(row.subject())
+                .submittedAt(time(row.submittedAt()))
+                .updatedAt(time(row.updatedAt()))
+                .dueDate(row.dueDate())
+                .overdue(!row.closed() && row.dueDate() != null && row.dueDate().isBefore(TimeSource.today(clock)));
     }
 
     private static ComplaintAnswer answer(Answer answer, List<AttachedFile> attached) {
@@ -89,9 +85,5 @@ final class ComplaintMapper {
 
     private static OffsetDateTime time(Instant instant) {
         return instant.atZone(TimeSource.MOROCCO).toOffsetDateTime();
-    }
-
-    private static LocalDate today(Clock clock) {
-        return LocalDate.now(clock.withZone(TimeSource.MOROCCO));
     }
 }

@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import ma.bawaba.cases.CaseConversation;
 import ma.bawaba.cases.CaseFile;
@@ -15,6 +13,7 @@ import ma.bawaba.cases.CaseFiles;
 import ma.bawaba.cases.CaseService;
 import ma.bawaba.cases.CaseTimeline;
 import ma.bawaba.cases.attachments.AttachmentMapper;
+import ma.bawaba.cases.attachments.ContentDisposition;
 import ma.bawaba.cases.attachments.Attachments;
 import ma.bawaba.contract.api.ComplaintsApi;
 import ma.bawaba.contract.model.ComplaintInput;
@@ -80,21 +79,28 @@ public class ComplaintResource implements ComplaintsApi {
         RateLimiter.Quota quota = rateLimiter.hit("complaint-submission:" + request.remoteAddress().hostAddress(),
                 config.complaints().maxSubmissions(), config.complaints().submissionWindow());
         Caller citizen = access.caller();
+        // A replay must not come from a stored copy of the case token and the requester's identity: only the number
+        // is kept, and a replay reads the complaint again and issues a new token.
         Response created = idempotency.create(citizen, "POST /complaints", idempotencyKey, input, () -> {
             ComplaintView view = complaints.submit(input, citizen);
-            CaseTokens.Issued token = caseTokens.issue(view.file().id, config.security().submissionTokenTtl());
             return Response.created(URI.create("complaints/" + view.file().number))
                     .tag(Versions.etag(view.file().version))
-                    .entity(new ComplaintReceipt()
-                            .complaint(toApi(view))
-                            .caseToken(token.token())
-                            .caseTokenExpiresAt(token.expiresAt().atZone(TimeSource.MOROCCO).toOffsetDateTime()))
+                    .entity(receipt(view))
                     .build();
-        });
+        }, receipt -> java.util.Map.of("number", ((ComplaintReceipt) receipt).getComplaint().getNumber()),
+                stored -> receipt(complaints.submitted(stored.get("number").asText())));
         return Response.fromResponse(created)
                 .header("RateLimit", quota.header())
                 .header("RateLimit-Policy", quota.policy())
                 .build();
+    }
+
+    private ComplaintReceipt receipt(ComplaintView view) {
+        CaseTokens.Issued token = caseTokens.issue(view.file().id, config.security().submissionTokenTtl());
+        return new ComplaintReceipt()
+                .complaint(toApi(view))
+                .caseToken(token.token())
+                .caseTokenExpiresAt(token.expiresAt().atZone(TimeSource.MOROCCO).toOffsetDateTime());
     }
 
     @Override
@@ -102,15 +108,24 @@ public class ComplaintResource implements ComplaintsApi {
                                    Boolean overdue, java.time.LocalDate submittedFrom, java.time.LocalDate submittedTo,
                                    Integer limit, String cursor) {
         Caller staff = access.require(Role.AGENT, Role.HEAD);
+        requireSaneDate(submittedFrom, "submittedFrom");
+        requireSaneDate(submittedTo, "submittedTo");
         if (submittedFrom != null && submittedTo != null && submittedFrom.isAfter(submittedTo)) {
             throw DomainException.BadRequest.field("submittedTo", "field.before-start");
         }
         Complaints.ComplaintFilter filter = new Complaints.ComplaintFilter(status == null ? null : status.name(),
                 kind == null ? null : kind.name(), categoryId, overdue, submittedFrom, submittedTo);
-        Page<ComplaintView> page = complaints.list(staff, filter, page(limit, cursor));
+        Page<Complaints.InboxRow> page = complaints.list(staff, filter, page(limit, cursor));
         return Response.ok(new ComplaintPage()
-                .items(page.items().stream().map(view -> ComplaintMapper.summary(view, clock)).toList())
+                .items(page.items().stream().map(row -> ComplaintMapper.summary(row, clock)).toList())
                 .nextCursor(page.nextCursor())).build();
+    }
+
+    /** Dates far outside any case's life are mistakes (and would overflow date arithmetic). */
+    private static void requireSaneDate(java.time.LocalDate date, String field) {
+        if (date != null && (date.getYear() < 2000 || date.getYear() > 2100)) {
+            throw DomainException.BadRequest.field(field, "field.year-range", 2000, 2100);
+        }
     }
 
     @Override
@@ -163,6 +178,8 @@ public class ComplaintResource implements ComplaintsApi {
     @Override
     public Response uploadComplaintAttachment(String number, InputStream ignored, String acceptLanguage, String idempotencyKey) {
         Caller uploader = access.requireAuthenticated();
+        // Nothing is read into memory for a case the caller may not see.
+        caseFiles.visible(CaseService.COMPLAINTS, number, uploader);
         Attachments.Upload upload = uploadedFile();
         return idempotency.create(uploader, "POST /complaints/" + number + "/attachments", idempotencyKey, upload.fingerprint(), () -> {
             CaseFile file = complaints.open(number, uploader);
@@ -178,8 +195,7 @@ public class ComplaintResource implements ComplaintsApi {
         Caller caller = access.requireAuthenticated();
         Attachments.Download download = complaints.download(number, attachmentId, caller);
         return Response.ok(download.content(), download.file().mediaType)
-                .header("Content-Disposition", "attachment; filename*=UTF-8''"
-                        + URLEncoder.encode(download.file().fileName, StandardCharsets.UTF_8).replace("+", "%20"))
+                .header("Content-Disposition", ContentDisposition.attachment(download.file().fileName))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Cache-Control", "private, no-store")
                 .build();
@@ -207,7 +223,7 @@ public class ComplaintResource implements ComplaintsApi {
     }
 
     private ma.bawaba.contract.model.Complaint toApi(ComplaintView view) {
-        return ComplaintMapper.toApi(view, complaints.reopenDeadline(view.complaint()), clock);
+        return ComplaintMapper.toApi(view, complaints.reopenableUntil(view), clock);
     }
 
     private Page.Request page(Integer limit, String cursor) {

@@ -5,10 +5,12 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import ma.bawaba.cases.CaseConversation;
 import ma.bawaba.cases.CaseFile;
 import ma.bawaba.cases.CaseFiles;
@@ -70,25 +72,32 @@ public class Complaints {
             throw DomainException.Unprocessable.field("categoryId", "field.unknown-reference",
                     new DomainException.Localized("subject.complaint-category"));
         }
+        Complaint complaint = new Complaint();
+        complaint.categoryId = input.getCategoryId();
+        complaint.subject = text(input.getSubject(), "subject");
+        complaint.content = text(input.getContent(), "content");
+        complaint.firstName = text(input.getRequester().getFirstName(), "requester.firstName");
+        complaint.lastName = text(input.getRequester().getLastName(), "requester.lastName");
+        complaint.idDocumentType = input.getRequester().getIdDocumentType().name();
+        complaint.idDocumentNumber = input.getRequester().getIdDocumentNumber().toUpperCase(Locale.ROOT);
+        complaint.phone = input.getRequester().getPhone();
         CaseFile file = ledger.open(new CaseLedger.Opening(CaseService.COMPLAINTS, input.getKind().name(),
                 Status.RECEIVED.name(), institution.id, null, input.getRequester().getEmail(), answerDueDate()), citizen);
-        Complaint complaint = new Complaint();
         complaint.caseId = file.id;
-        complaint.categoryId = input.getCategoryId();
-        complaint.subject = input.getSubject().strip();
-        complaint.content = input.getContent().strip();
-        complaint.firstName = input.getRequester().getFirstName().strip();
-        complaint.lastName = input.getRequester().getLastName().strip();
-        complaint.idDocumentType = input.getRequester().getIdDocumentType().name();
-        complaint.idDocumentNumber = input.getRequester().getIdDocumentNumber().toUpperCase(java.util.Locale.ROOT);
-        complaint.phone = input.getRequester().getPhone();
         complaint.persist();
         return new ComplaintView(file, complaint, List.of(), List.of());
     }
 
     @Transactional
     public ComplaintView view(String number, Caller caller) {
-        return viewOf(caseFiles.visible(CaseService.COMPLAINTS, number, caller));
+        return viewOf(caseFiles.visible(CaseService.COMPLAINTS, number, caller), caller);
+    }
+
+    /** The complaint a stored submission created, to answer an Idempotency-Key replay of that submission. */
+    @Transactional
+    ComplaintView submitted(String number) {
+        CaseFile file = CaseFile.<CaseFile>find("number", number).firstResult();
+        return viewOf(file, Caller.caseHolder(file.id));
     }
 
     /** A complaint the caller may see and that still takes messages and documents, locked for the change. */
@@ -102,10 +111,10 @@ public class Complaints {
         return file;
     }
 
-    /** A document of a complaint the caller may see. */
+    /** A document of a complaint, for a caller who may see both. */
     @Transactional
     public Attachments.Download download(String number, long attachmentId, Caller caller) {
-        return attachments.download(caseFiles.visible(CaseService.COMPLAINTS, number, caller), attachmentId);
+        return attachments.download(caseFiles.visible(CaseService.COMPLAINTS, number, caller), attachmentId, caller);
     }
 
     /** The institution's moves; the caller is staff of the assigned institution (else 404). */
@@ -114,37 +123,34 @@ public class Complaints {
         CaseFile file = caseFiles.visibleForUpdate(CaseService.COMPLAINTS, number, staff);
         Versions.require(ifMatch, file.version);
         Complaint complaint = Complaint.findById(file.id);
-        Status from = Status.valueOf(file.status);
         Status to = Status.valueOf(command.getTo().name());
-        ComplaintLifecycle.check(Kind.valueOf(file.kind), from, to, Actor.INSTITUTION);
+        ComplaintLifecycle.check(Kind.valueOf(file.kind), Status.valueOf(file.status), to, Actor.INSTITUTION);
         switch (to) {
-            case ACKNOWLEDGED -> ledger.changeStatus(file, "ACKNOWLEDGED", to.name(), false, staff, null);
             case ANSWERED -> answer(file, complaint, command, staff);
             case REJECTED -> {
-                complaint.rejectionReason = required(command.getReason(), "reason").strip();
-                ledger.changeStatus(file, "REJECTED", to.name(), true, staff, null);
+                complaint.rejectionReason = text(command.getReason(), "reason");
+                move(file, to, staff, null);
             }
             case TRANSFERRED -> transfer(file, command, staff);
-            case CLOSED -> ledger.changeStatus(file, "CLOSED", to.name(), true, staff, null);
-            default -> throw new IllegalStateException("no institution transition to " + to);
+            default -> move(file, to, staff, null);
         }
-        return viewOf(file);
+        return viewOf(file, staff);
     }
 
     private void answer(CaseFile file, Complaint complaint, ComplaintTransition command, Caller staff) {
         Answer answer = new Answer();
         answer.caseId = file.id;
         answer.sequence = (int) Answer.count("caseId", file.id) + 1;
-        answer.text = required(command.getAnswer(), "answer").strip();
+        answer.text = text(command.getAnswer(), "answer");
         answer.answeredAt = clock.instant();
         answer.persist();
         attachments.claim(file, staff, command.getAttachmentIds(), attached -> attached.answerId = answer.id);
         complaint.answeredAt = answer.answeredAt;
-        ledger.changeStatus(file, "ANSWERED", Status.ANSWERED.name(), true, staff, "{\"answer\":" + answer.sequence + "}");
+        move(file, Status.ANSWERED, staff, "{\"answer\":" + answer.sequence + "}");
     }
 
     private void transfer(CaseFile file, ComplaintTransition command, Caller staff) {
-        required(command.getReason(), "reason");
+        String reason = text(command.getReason(), "reason");
         Long targetId = command.getInstitutionId();
         if (targetId == null) {
             throw DomainException.Unprocessable.field("institutionId", "field.required");
@@ -158,12 +164,11 @@ public class Complaints {
         }
         Long from = file.institutionId;
         // The citizen is told why, in the conversation that moves with the complaint.
-        conversation.send(file, staff, command.getReason().strip(), List.of());
+        conversation.send(file, staff, reason, List.of());
         // The competent institution gets the full time to answer, counted from the transfer.
         file.institutionId = target.id;
         file.dueDate = answerDueDate();
-        ledger.changeStatus(file, "TRANSFERRED", Status.TRANSFERRED.name(), false, staff,
-                "{\"fromInstitutionId\":" + from + ",\"toInstitutionId\":" + target.id + "}");
+        move(file, Status.TRANSFERRED, staff, "{\"fromInstitutionId\":" + from + ",\"toInstitutionId\":" + target.id + "}");
     }
 
     /** One rating per answer, by the holder, while the complaint is answered. */
@@ -186,15 +191,17 @@ public class Complaints {
         latest.ratingScore = rating.getScore();
         latest.ratingComment = rating.getComment() == null || rating.getComment().isBlank() ? null : rating.getComment().strip();
         latest.ratedAt = clock.instant();
+        // The rating changes the complaint: its version moves, so that a stale If-Match cannot rate or reopen.
         file.updatedAt = latest.ratedAt;
         ledger.record(file, "RATED", null, null, holder,
                 "{\"answer\":" + latest.sequence + ",\"satisfied\":" + latest.ratingSatisfied + ",\"score\":" + latest.ratingScore + "}");
-        return viewOf(file);
+        return viewOf(file, holder);
     }
 
     /** Back to the same institution with a fresh deadline, within the window after the answer, at most twice. */
     @Transactional
     public ComplaintView reopen(String number, String reason, String ifMatch, Caller holder) {
+        String why = text(reason, "reason");
         CaseFile file = caseFiles.visibleForUpdate(CaseService.COMPLAINTS, number, holder);
         Versions.require(ifMatch, file.version);
         Complaint complaint = Complaint.findById(file.id);
@@ -202,11 +209,10 @@ public class Complaints {
         if (complaint.reopenCount >= rules.maxReopenings()) {
             throw new DomainException.Conflict("problem.reopen-limit.detail", rules.maxReopenings());
         }
-        Answer latest = latestAnswer(file.id);
-        if (Boolean.TRUE.equals(latest.ratingSatisfied)) {
+        if (Boolean.TRUE.equals(latestAnswer(file.id).ratingSatisfied)) {
             throw new DomainException.Conflict("problem.reopen-after-satisfied.detail");
         }
-        Instant deadline = reopenDeadline(complaint);
+        Instant deadline = complaint.answeredAt.plus(rules.reopenWindow());
         if (!clock.instant().isBefore(deadline)) {
             throw new DomainException.Conflict("problem.reopen-window-closed.detail",
                     deadline.atZone(TimeSource.MOROCCO).toLocalDate(), rules.reopenWindow().toDays());
@@ -214,40 +220,44 @@ public class Complaints {
         complaint.reopenCount++;
         complaint.answeredAt = null;
         file.dueDate = answerDueDate();
-        ledger.changeStatus(file, "REOPENED", Status.REOPENED.name(), false, holder,
-                "{\"reopenCount\":" + complaint.reopenCount + "}");
+        move(file, Status.REOPENED, holder, "{\"reopenCount\":" + complaint.reopenCount + "}");
         // The reason is the holder's new content: it reaches the institution as a message.
-        conversation.send(file, holder, reason.strip(), List.of());
-        return viewOf(file);
+        conversation.send(file, holder, why, List.of());
+        return viewOf(file, holder);
     }
 
     /**
-     * Closes answered complaints whose reopening window has passed, a batch at a time. Rows are claimed with
-     * SKIP LOCKED, so several instances may run this at once without closing one complaint twice.
+     * Closes answered complaints whose reopening window has passed, one batch in one transaction. Rows are claimed
+     * with SKIP LOCKED, so that several instances may run this at once without closing a complaint twice.
      */
     @Transactional
     public int closeAnsweredBatch() {
         Instant cutoff = clock.instant().minus(rules.closeAnsweredAfter());
         @SuppressWarnings("unchecked")
-        List<Number> ids = CaseFile.getEntityManager().createNativeQuery("""
+        List<Number> claimed = CaseFile.getEntityManager().createNativeQuery("""
                         SELECT f.id FROM case_file f JOIN complaint c ON c.case_id = f.id
                         WHERE c.answered_at < ?1 AND f.status = 'ANSWERED'
                         ORDER BY c.answered_at LIMIT ?2 FOR UPDATE SKIP LOCKED""")
                 .setParameter(1, cutoff)
                 .setParameter(2, rules.closeBatchSize())
                 .getResultList();
-        for (Number id : ids) {
-            CaseFile file = CaseFile.findById(id.longValue());
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        List<Long> ids = claimed.stream().map(Number::longValue).toList();
+        Map<Long, Complaint> complaints = Complaint.<Complaint>list("caseId in ?1", ids).stream()
+                .collect(Collectors.toMap(complaint -> complaint.caseId, Function.identity()));
+        for (CaseFile file : CaseFile.<CaseFile>list("id in ?1", ids)) {
             ComplaintLifecycle.check(Kind.valueOf(file.kind), Status.valueOf(file.status), Status.CLOSED, Actor.SYSTEM);
-            Complaint.<Complaint>findById(file.id).answeredAt = null;
-            ledger.changeStatus(file, "CLOSED", Status.CLOSED.name(), true, Caller.SYSTEM, null);
+            complaints.get(file.id).answeredAt = null;
+            move(file, Status.CLOSED, Caller.SYSTEM, null);
         }
         return ids.size();
     }
 
-    /** The institution's inbox of complaints, newest first, filtered; no personal data is read. */
+    /** The institution's inbox of complaints, newest first, filtered; only the columns of a summary are read. */
     @Transactional
-    public Page<ComplaintView> list(Caller staff, ComplaintFilter filter, Page.Request request) {
+    public Page<InboxRow> list(Caller staff, ComplaintFilter filter, Page.Request request) {
         StringBuilder where = new StringBuilder("c.caseId = f.id and f.service = 'COMPLAINTS' and f.institutionId = :institution");
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("institution", staff.institutionId());
@@ -266,7 +276,7 @@ public class Complaints {
         if (filter.overdue() != null) {
             where.append(filter.overdue() ? " and f.closed = false and f.dueDate < :today"
                     : " and (f.closed = true or f.dueDate is null or f.dueDate >= :today)");
-            parameters.put("today", LocalDate.now(clock.withZone(TimeSource.MOROCCO)));
+            parameters.put("today", TimeSource.today(clock));
         }
         if (filter.submittedFrom() != null) {
             where.append(" and f.submittedAt >= :from");
@@ -281,14 +291,12 @@ public class Complaints {
             where.append(" and f.id < :after");
             parameters.put("after", after);
         }
-        var query = CaseFile.getEntityManager().createQuery(
-                "select f, c from CaseFile f, Complaint c where " + where + " order by f.id desc", Object[].class);
+        var query = CaseFile.getEntityManager().createQuery("select new " + InboxRow.class.getName()
+                + "(f.id, f.number, f.kind, f.status, f.institutionId, c.categoryId, c.subject, f.submittedAt, f.updatedAt,"
+                + " f.dueDate, f.closed) from CaseFile f, Complaint c where " + where + " order by f.id desc", InboxRow.class);
         parameters.forEach(query::setParameter);
-        List<ComplaintView> rows = new ArrayList<>();
-        for (Object[] row : query.setMaxResults(request.fetchSize()).getResultList()) {
-            rows.add(new ComplaintView((CaseFile) row[0], (Complaint) row[1], List.of(), List.of()));
-        }
-        return Page.of(rows, request, view -> view.file().id.toString(), view -> view);
+        List<InboxRow> rows = query.setMaxResults(request.fetchSize()).getResultList();
+        return Page.of(rows, request, row -> Long.toString(row.id()), Function.identity());
     }
 
     /** What an inbox can be filtered by. */
@@ -296,16 +304,36 @@ public class Complaints {
                                   LocalDate submittedTo) {
     }
 
-    public Instant reopenDeadline(Complaint complaint) {
-        return complaint.answeredAt == null ? null : complaint.answeredAt.plus(rules.reopenWindow());
+    /** A complaint as its inbox lists it: no personal data. */
+    public record InboxRow(Long id, String number, String kind, String status, Long institutionId, Long categoryId,
+                           String subject, Instant submittedAt, Instant updatedAt, LocalDate dueDate, boolean closed) {
     }
 
-    ComplaintView viewOf(CaseFile file) {
+    /**
+     * Until when the holder may still reopen: while answered, not rated satisfied, not reopened the most times
+     * allowed; null otherwise.
+     */
+    public Instant reopenableUntil(ComplaintView view) {
+        Complaint complaint = view.complaint();
+        Answer latest = view.latestAnswer();
+        boolean reopenable = Kind.valueOf(view.file().kind) == Kind.COMPLAINT
+                && Status.valueOf(view.file().status) == Status.ANSWERED && complaint.answeredAt != null
+                && complaint.reopenCount < rules.maxReopenings()
+                && latest != null && !Boolean.TRUE.equals(latest.ratingSatisfied);
+        return reopenable ? complaint.answeredAt.plus(rules.reopenWindow()) : null;
+    }
+
+    /** Moves the status: the event is named after the status reached, and no answer is due once it is reached. */
+    private void move(CaseFile file, Status to, Caller actor, String data) {
+        ledger.changeStatus(file, to.name(), to.name(), !to.awaitsInstitution(), actor, data);
+    }
+
+    private ComplaintView viewOf(CaseFile file, Caller reader) {
         // A change made in this transaction must show its new version (the ETag) in the response.
         CaseFile.getEntityManager().flush();
         Complaint complaint = Complaint.findById(file.id);
         List<Answer> answers = Answer.list("caseId = ?1 order by sequence", file.id);
-        List<AttachedFile> documents = attachments.ofCase(file.id);
+        List<AttachedFile> documents = attachments.visibleOf(file.id, reader);
         return new ComplaintView(file, complaint, answers, documents);
     }
 
@@ -314,13 +342,14 @@ public class Complaints {
     }
 
     private LocalDate answerDueDate() {
-        return LocalDate.now(clock.withZone(TimeSource.MOROCCO)).plusDays(rules.answerWithinDays());
+        return TimeSource.today(clock).plusDays(rules.answerWithinDays());
     }
 
-    private static String required(String value, String field) {
+    /** A required free text, without its surrounding blanks; missing or blank is a 422 naming the field. */
+    private static String text(String value, String field) {
         if (value == null || value.isBlank()) {
             throw DomainException.Unprocessable.field(field, "field.required");
         }
-        return value;
+        return value.strip();
     }
 }

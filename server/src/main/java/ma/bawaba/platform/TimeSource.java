@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
@@ -14,6 +15,11 @@ import java.time.ZoneId;
 public class TimeSource {
 
     public static final ZoneId MOROCCO = ZoneId.of("Africa/Casablanca");
+
+    /** Today's calendar date in Morocco by this clock. */
+    public static LocalDate today(Clock clock) {
+        return LocalDate.now(clock.withZone(MOROCCO));
+    }
 
     @Produces
     @Singleton

@@ -9,7 +9,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A document added to a case: what it is (read from its bytes), its digest, and where its content is stored. */
+/**
+ * A document added to a case: what it is (read from its bytes), its digest, and where its content is stored. The
+ * citizen's documents are part of the case as soon as they are uploaded; an institution's are a draft, seen only by
+ * that institution, until a message or an answer carries them.
+ */
 @Entity
 @Table(name = "attachment")
 public class AttachedFile extends PanacheEntityBase {
@@ -36,6 +40,10 @@ public class AttachedFile extends PanacheEntityBase {
     @Column(name = "uploaded_by")
     public String uploadedBy;
 
+    /** The institution whose staff uploaded it (null for the citizen's documents). */
+    @Column(name = "institution_id")
+    public Long institutionId;
+
     @Column(name = "uploaded_at")
     public Instant uploadedAt;
 
@@ -47,4 +55,8 @@ public class AttachedFile extends PanacheEntityBase {
 
     @Column(name = "answer_id")
     public Long answerId;
+
+    public boolean isSent() {
+        return messageId != null || answerId != null;
+    }
 }

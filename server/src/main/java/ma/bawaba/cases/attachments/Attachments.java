@@ -88,6 +88,7 @@ public class Attachments {
         attached.sizeBytes = content.length;
         attached.sha256 = upload.sha256();
         attached.uploadedBy = CaseActors.visible(uploader).name();
+        attached.institutionId = uploader.isStaff() ? uploader.institutionId() : null;
         attached.uploadedAt = clock.instant();
         attached.storageKey = UUID.randomUUID().toString().replace("-", "");
         store.put(attached.storageKey, content);
@@ -97,9 +98,9 @@ public class Attachments {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public Download download(CaseFile file, long attachmentId) {
+    public Download download(CaseFile file, long attachmentId, Caller reader) {
         AttachedFile attached = AttachedFile.findById(attachmentId);
-        if (attached == null || !attached.caseId.equals(file.id)) {
+        if (attached == null || !attached.caseId.equals(file.id) || !isVisible(attached, reader)) {
             throw new DomainException.NotFound("attachment", attachmentId);
         }
         return new Download(attached, store.get(attached.storageKey));
@@ -115,8 +116,10 @@ public class Attachments {
             return List.of();
         }
         String side = CaseActors.visible(claimer).name();
-        List<AttachedFile> found = AttachedFile.list("id in ?1 and caseId = ?2 and uploadedBy = ?3 "
-                + "and messageId is null and answerId is null order by id", ids, file.id, side);
+        List<AttachedFile> found = AttachedFile.<AttachedFile>list("id in ?1 and caseId = ?2 and uploadedBy = ?3 "
+                        + "and messageId is null and answerId is null order by id", ids, file.id, side).stream()
+                .filter(attached -> !claimer.isStaff() || claimer.institutionId().equals(attached.institutionId))
+                .toList();
         if (found.size() != ids.stream().distinct().count()) {
             throw DomainException.Unprocessable.field("attachmentIds", "field.attachment-not-claimable");
         }
@@ -124,8 +127,15 @@ public class Attachments {
         return found;
     }
 
-    public List<AttachedFile> ofCase(long caseId) {
-        return AttachedFile.list("caseId = ?1 order by id", caseId);
+    /** The documents of a case that this reader may see (see {@link AttachedFile}: drafts stay with their institution). */
+    public List<AttachedFile> visibleOf(long caseId, Caller reader) {
+        return AttachedFile.<AttachedFile>list("caseId = ?1 order by id", caseId).stream()
+                .filter(attached -> isVisible(attached, reader)).toList();
+    }
+
+    private static boolean isVisible(AttachedFile attached, Caller reader) {
+        return attached.isSent() || attached.institutionId == null
+                || (reader.isStaff() && attached.institutionId.equals(reader.institutionId()));
     }
 
     public Map<Long, List<AttachedFile>> byMessage(List<Long> messageIds) {

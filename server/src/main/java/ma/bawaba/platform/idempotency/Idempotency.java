@@ -9,6 +9,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import ma.bawaba.platform.BawabaConfig;
@@ -48,6 +50,16 @@ public class Idempotency {
      */
     public Response create(Caller caller, String route, String key, Object request, Supplier<Response> creation,
                            UnaryOperator<Object> redact) {
+        return create(caller, route, key, request, creation, redact, null);
+    }
+
+    /**
+     * As {@link #create(Caller, String, String, Object, Supplier, UnaryOperator)}, for a response that must not be
+     * stored as it was (a bearer token, personal data): {@code redact} keeps only what identifies the creation, and
+     * {@code revive} rebuilds the full response from it on a replay (e.g. with a freshly issued token).
+     */
+    public Response create(Caller caller, String route, String key, Object request, Supplier<Response> creation,
+                           UnaryOperator<Object> redact, Function<JsonNode, Object> revive) {
         if (key == null) {
             return QuarkusTransaction.joiningExisting().call(creation::get);
         }
@@ -57,7 +69,7 @@ public class Idempotency {
             return QuarkusTransaction.requiringNew().call(() -> {
                 IdempotencyRecord existing = find(scope, key);
                 if (existing != null) {
-                    return replay(existing, requestHash);
+                    return replay(existing, requestHash, revive);
                 }
                 Response response = creation.get();
                 if (response.getStatus() < 500) {
@@ -71,7 +83,7 @@ public class Idempotency {
             if (winner == null) {
                 throw concurrentTwin;
             }
-            return replay(winner, requestHash);
+            return QuarkusTransaction.requiringNew().call(() -> replay(winner, requestHash, revive));
         }
     }
 
@@ -80,13 +92,14 @@ public class Idempotency {
                 clock.instant().minus(config.idempotency().retention())).firstResult();
     }
 
-    private Response replay(IdempotencyRecord record, String requestHash) {
+    private Response replay(IdempotencyRecord record, String requestHash, Function<JsonNode, Object> revive) {
         if (!record.requestHash.equals(requestHash)) {
             throw new DomainException.Unprocessable("problem.idempotency-key-reused.detail");
         }
         Response.ResponseBuilder replay = Response.status(record.statusCode).header(REPLAYED_HEADER, "true");
         if (record.responseBody != null) {
-            replay.entity(record.responseBody).type(record.statusCode >= 400 ? "application/problem+json" : MediaType.APPLICATION_JSON);
+            Object body = revive != null && record.statusCode < 400 ? revive.apply(readTree(record.responseBody)) : record.responseBody;
+            replay.entity(body).type(record.statusCode >= 400 ? "application/problem+json" : MediaType.APPLICATION_JSON);
         }
         if (record.location != null) {
             replay.header(HttpHeaders.LOCATION, record.location);
@@ -119,6 +132,14 @@ public class Idempotency {
             case ANONYMOUS -> "anonymous";
             case SYSTEM -> "system";
         };
+    }
+
+    private JsonNode readTree(String stored) {
+        try {
+            return json.readTree(stored);
+        } catch (JsonProcessingException unexpected) {
+            throw new IllegalStateException(unexpected);
+        }
     }
 
     private String toJson(Object value) {
