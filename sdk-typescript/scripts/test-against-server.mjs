@@ -30,6 +30,8 @@ const env = {
   BAWABA_DEMO_ENABLED: 'false',
   // Every test submits from 127.0.0.1, and the counters live in the database, which outlives one run.
   BAWABA_COMPLAINTS_MAX_SUBMISSIONS: '100000',
+  // A fresh schema every run: the database outlives the run, and a migration may have changed since.
+  QUARKUS_FLYWAY_CLEAN_AT_START: 'true',
 };
 if (await answers(3306)) {
   env.BAWABA_DB_URL = 'jdbc:mariadb://127.0.0.1:3306/bawaba_sdk_ts?createDatabaseIfNotExist=true';
