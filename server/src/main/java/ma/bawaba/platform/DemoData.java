@@ -36,7 +36,7 @@ public class DemoData {
         if (justice != null) {
             apiKeys.ensure(config.demo().agentKey(), "Demo agent (Ministry of Justice)", Role.AGENT, justice.id);
         }
-        if (QuarkusTransaction.requiringNew().call(FaqEntry::count) == 0) {
+        if (QuarkusTransaction.requiringNew().call(() -> FaqEntry.count()) == 0) {
             demoFaq().forEach(faq::create);
         }
         String base = "http://localhost:" + port;
