@@ -1,0 +1,64 @@
+package ma.bawaba.platform.calendar;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import ma.bawaba.reference.Holiday;
+
+/**
+ * The one working-day calendar of the platform (Law 31-13 deadlines): Saturdays, Sundays and the holidays of the
+ * administrators' calendar are not working days. Counting starts on the first working day after the day of receipt
+ * (day 1) and the due date is the last day counted. Dates are calendar dates in Morocco.
+ *
+ * <p>The holidays are read from the database for each computation (one indexed range query), so that a holiday an
+ * administrator adds on one instance counts at once on every instance.
+ */
+@ApplicationScoped
+public class WorkingDayCalendar {
+
+    /** The due date of {@code workingDays} working days counted after {@code receivedOn}. */
+    @Transactional
+    public Deadline count(LocalDate receivedOn, int workingDays) {
+        // Even with every day a holiday-free weekday, n working days never span more than n * 7 / 5 + 7 days; the
+        // holidays of a generous window are read once.
+        LocalDate until = receivedOn.plusDays((long) workingDays * 3 + 60);
+        Set<LocalDate> holidays = new HashSet<>(Holiday.<Holiday>list("date > ?1 and date <= ?2", receivedOn, until)
+                .stream().map(holiday -> holiday.date).toList());
+        return count(receivedOn, workingDays, holidays);
+    }
+
+    /** The rule itself, for a known set of holidays. */
+    public static Deadline count(LocalDate receivedOn, int workingDays, Set<LocalDate> holidays) {
+        if (workingDays < 1) {
+            throw new IllegalArgumentException("at least one working day is counted");
+        }
+        List<LocalDate> skipped = new ArrayList<>();
+        LocalDate day = receivedOn;
+        LocalDate first = null;
+        int counted = 0;
+        while (counted < workingDays) {
+            day = day.plusDays(1);
+            if (isWeekend(day)) {
+                continue;
+            }
+            if (holidays.contains(day)) {
+                skipped.add(day);
+                continue;
+            }
+            if (first == null) {
+                first = day;
+            }
+            counted++;
+        }
+        return new Deadline(receivedOn, first, workingDays, skipped, day);
+    }
+
+    public static boolean isWeekend(LocalDate day) {
+        return day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
+    }
+}
