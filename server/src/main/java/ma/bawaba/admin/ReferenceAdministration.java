@@ -9,6 +9,10 @@ import ma.bawaba.contract.model.HolidayInput;
 import ma.bawaba.contract.model.InstitutionInput;
 import ma.bawaba.contract.model.OfficeKind;
 import ma.bawaba.contract.model.Service;
+import jakarta.enterprise.event.Event;
+import java.time.LocalDate;
+import java.util.Set;
+import ma.bawaba.platform.calendar.HolidaysChanged;
 import ma.bawaba.platform.problem.DomainException;
 import ma.bawaba.platform.web.Versions;
 import ma.bawaba.reference.CivilStatusOffice;
@@ -21,6 +25,12 @@ import ma.bawaba.reference.Region;
 /** Changes administrators make to the managed reference data: institutions, civil-status offices, holidays. */
 @ApplicationScoped
 public class ReferenceAdministration {
+
+    private final Event<HolidaysChanged> holidaysChanged;
+
+    ReferenceAdministration(Event<HolidaysChanged> holidaysChanged) {
+        this.holidaysChanged = holidaysChanged;
+    }
 
     @Transactional
     public Institution createInstitution(InstitutionInput input) {
@@ -82,6 +92,7 @@ public class ReferenceAdministration {
         Holiday holiday = new Holiday();
         apply(holiday, input);
         holiday.persistAndFlush();
+        holidaysChanged.fire(new HolidaysChanged(Set.of(holiday.date)));
         return holiday;
     }
 
@@ -92,8 +103,10 @@ public class ReferenceAdministration {
         if (!holiday.date.equals(input.getDate()) && Holiday.count("date", input.getDate()) > 0) {
             throw new DomainException.Conflict("problem.duplicate-holiday.detail", input.getDate().toString());
         }
+        LocalDate before = holiday.date;
         apply(holiday, input);
         holiday.persistAndFlush();
+        holidaysChanged.fire(new HolidaysChanged(Set.of(before, holiday.date)));
         return holiday;
     }
 
@@ -102,6 +115,8 @@ public class ReferenceAdministration {
         Holiday holiday = findHoliday(id);
         Versions.require(ifMatch, holiday.version);
         holiday.delete();
+        holiday.flush();
+        holidaysChanged.fire(new HolidaysChanged(Set.of(holiday.date)));
     }
 
     private static Holiday findHoliday(long id) {

@@ -38,6 +38,10 @@ public class CaseFile extends PanacheEntityBase implements Access.TenantOwned {
     @Column(name = "office_id")
     public Long officeId;
 
+    /** Another tenant that reviews the case (the CDAI, once a request is escalated to it). */
+    @Column(name = "reviewer_institution_id")
+    public Long reviewerInstitutionId;
+
     @Column(name = "requester_email")
     public String requesterEmail;
 
@@ -69,6 +73,11 @@ public class CaseFile extends PanacheEntityBase implements Access.TenantOwned {
     @Override
     public Long institutionId() {
         return institutionId;
+    }
+
+    @Override
+    public Long reviewerInstitutionId() {
+        return reviewerInstitutionId;
     }
 
     @Override

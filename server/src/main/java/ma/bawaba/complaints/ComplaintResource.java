@@ -2,9 +2,7 @@ package ma.bawaba.complaints;
 
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import ma.bawaba.cases.CaseConversation;
@@ -13,7 +11,7 @@ import ma.bawaba.cases.CaseFiles;
 import ma.bawaba.cases.CaseService;
 import ma.bawaba.cases.CaseTimeline;
 import ma.bawaba.cases.attachments.AttachmentMapper;
-import ma.bawaba.cases.attachments.ContentDisposition;
+import ma.bawaba.cases.attachments.Uploads;
 import ma.bawaba.cases.attachments.Attachments;
 import ma.bawaba.contract.api.ComplaintsApi;
 import ma.bawaba.contract.model.ComplaintInput;
@@ -36,10 +34,9 @@ import ma.bawaba.platform.security.Access;
 import ma.bawaba.platform.security.CaseTokens;
 import ma.bawaba.platform.security.Caller;
 import ma.bawaba.platform.security.Role;
+import ma.bawaba.platform.web.DateFilters;
 import ma.bawaba.platform.web.Page;
 import ma.bawaba.platform.web.Versions;
-import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
-import org.jboss.resteasy.reactive.server.multipart.FormValue;
 
 /** /complaints: reads the request, asks {@link Complaints} (or the shared case services), maps the answer. */
 public class ComplaintResource implements ComplaintsApi {
@@ -108,24 +105,13 @@ public class ComplaintResource implements ComplaintsApi {
                                    Boolean overdue, java.time.LocalDate submittedFrom, java.time.LocalDate submittedTo,
                                    Integer limit, String cursor) {
         Caller staff = access.require(Role.AGENT, Role.HEAD);
-        requireSaneDate(submittedFrom, "submittedFrom");
-        requireSaneDate(submittedTo, "submittedTo");
-        if (submittedFrom != null && submittedTo != null && submittedFrom.isAfter(submittedTo)) {
-            throw DomainException.BadRequest.field("submittedTo", "field.before-start");
-        }
+        DateFilters.requireRange(submittedFrom, "submittedFrom", submittedTo, "submittedTo");
         Complaints.ComplaintFilter filter = new Complaints.ComplaintFilter(status == null ? null : status.name(),
                 kind == null ? null : kind.name(), categoryId, overdue, submittedFrom, submittedTo);
         Page<Complaints.InboxRow> page = complaints.list(staff, filter, page(limit, cursor));
         return Response.ok(new ComplaintPage()
                 .items(page.items().stream().map(row -> ComplaintMapper.summary(row, clock)).toList())
                 .nextCursor(page.nextCursor())).build();
-    }
-
-    /** Dates far outside any case's life are mistakes (and would overflow date arithmetic). */
-    private static void requireSaneDate(java.time.LocalDate date, String field) {
-        if (date != null && (date.getYear() < 2000 || date.getYear() > 2100)) {
-            throw DomainException.BadRequest.field(field, "field.year-range", 2000, 2100);
-        }
     }
 
     @Override
@@ -180,7 +166,7 @@ public class ComplaintResource implements ComplaintsApi {
         Caller uploader = access.requireAuthenticated();
         // Nothing is read into memory for a case the caller may not see.
         caseFiles.visible(CaseService.COMPLAINTS, number, uploader);
-        Attachments.Upload upload = uploadedFile();
+        Attachments.Upload upload = Uploads.fromForm(attachments);
         return idempotency.create(uploader, "POST /complaints/" + number + "/attachments", idempotencyKey, upload.fingerprint(), () -> {
             CaseFile file = complaints.open(number, uploader);
             var attached = attachments.add(file, uploader, upload);
@@ -194,28 +180,7 @@ public class ComplaintResource implements ComplaintsApi {
     public Response downloadComplaintAttachment(String number, Long attachmentId, String acceptLanguage) {
         Caller caller = access.requireAuthenticated();
         Attachments.Download download = complaints.download(number, attachmentId, caller);
-        return Response.ok(download.content(), download.file().mediaType)
-                .header("Content-Disposition", ContentDisposition.attachment(download.file().fileName))
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Cache-Control", "private, no-store")
-                .build();
-    }
-
-    /**
-     * The multipart part named "file" with the name its sender gave it (the generated signature only passes the
-     * bytes). A missing part is a 400 naming the field.
-     */
-    private Attachments.Upload uploadedFile() {
-        FormValue part = CurrentRequestManager.get().getFormData() == null ? null
-                : CurrentRequestManager.get().getFormData().getFirst("file");
-        if (part == null || !part.isFileItem()) {
-            throw DomainException.BadRequest.field("file", "field.required");
-        }
-        try {
-            return attachments.receive(part.getFileName(), part.getFileItem().getFileSize(), part.getFileItem().getInputStream());
-        } catch (IOException failure) {
-            throw new UncheckedIOException(failure);
-        }
+        return Uploads.download(download);
     }
 
     private Response withVersion(ComplaintView view) {

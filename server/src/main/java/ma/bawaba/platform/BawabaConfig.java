@@ -26,6 +26,8 @@ public interface BawabaConfig {
 
     Complaints complaints();
 
+    Information information();
+
     interface Security {
         /** A key with the ADMIN role that exists only in configuration, to create the first real keys. */
         Optional<String> bootstrapAdminKey();
@@ -118,6 +120,39 @@ public interface BawabaConfig {
         int closeBatchSize();
 
         /** Submissions allowed per client address and window, across all instances. */
+        @WithDefault("10")
+        int maxSubmissions();
+
+        @WithDefault("PT1H")
+        Duration submissionWindow();
+    }
+
+    /** Law 31-13 and its deadlines. */
+    interface Information {
+        /** Art. 16: the answer is due within 20 working days of receipt... */
+        @WithDefault("20")
+        int answerWithinWorkingDays();
+
+        /** ...3 when the request is urgent (a person's life, safety or freedom). */
+        @WithDefault("3")
+        int urgentAnswerWithinWorkingDays();
+
+        /** Art. 19: an internal complaint within 20 working days of the refusal, partial answer or deadline... */
+        @WithDefault("20")
+        int internalComplaintWithinWorkingDays();
+
+        /** ...which the head of the body decides within 15 working days. */
+        @WithDefault("15")
+        int headDecidesWithinWorkingDays();
+
+        /** Art. 20: then an escalation to the CDAI within 30 days. */
+        @WithDefault("30")
+        int escalationWithinDays();
+
+        /** The code of the CDAI institution, which reviews escalations. */
+        @WithDefault("CDAI")
+        String commissionCode();
+
         @WithDefault("10")
         int maxSubmissions();
 

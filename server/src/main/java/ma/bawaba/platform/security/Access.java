@@ -69,13 +69,14 @@ public class Access {
         }
     }
 
-    /** The rule itself: the case's holder, or staff of the tenant it is assigned to; nobody else. */
+    /** The rule itself: the case's holder, or staff of the tenant it is assigned to or reviewed by; nobody else. */
     public static boolean isVisible(Caller caller, TenantOwned object) {
         return switch (caller.kind()) {
             case CASE_HOLDER -> object.caseId() != null && object.caseId().equals(caller.caseId());
             case ANONYMOUS, SYSTEM -> false;
             default -> caller.role() != null && switch (caller.role().tenantKind()) {
-                case INSTITUTION -> caller.institutionId() != null && caller.institutionId().equals(object.institutionId());
+                case INSTITUTION -> caller.institutionId() != null && (caller.institutionId().equals(object.institutionId())
+                        || caller.institutionId().equals(object.reviewerInstitutionId()));
                 case OFFICE -> caller.officeId() != null && caller.officeId().equals(object.officeId());
                 case NONE -> false;
             };
@@ -89,5 +90,10 @@ public class Access {
         Long institutionId();
 
         Long officeId();
+
+        /** Another institution that reviews the object (the CDAI for an escalated request); none by default. */
+        default Long reviewerInstitutionId() {
+            return null;
+        }
     }
 }

@@ -1,0 +1,468 @@
+package ma.bawaba.information;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import ma.bawaba.cases.CaseConversation;
+import ma.bawaba.cases.CaseFile;
+import ma.bawaba.cases.CaseFiles;
+import ma.bawaba.cases.CaseLedger;
+import ma.bawaba.cases.CaseService;
+import ma.bawaba.cases.attachments.Attachments;
+import ma.bawaba.contract.model.AppealInput;
+import ma.bawaba.contract.model.IdDocumentType;
+import ma.bawaba.contract.model.InformationRequestInput;
+import ma.bawaba.contract.model.InformationRequestTransition;
+import ma.bawaba.contract.model.InformationRequestType;
+import ma.bawaba.information.InformationLifecycle.Actor;
+import ma.bawaba.information.InformationLifecycle.Status;
+import ma.bawaba.platform.BawabaConfig;
+import ma.bawaba.platform.TimeSource;
+import ma.bawaba.platform.calendar.Deadline;
+import ma.bawaba.platform.calendar.HolidaysChanged;
+import ma.bawaba.platform.calendar.WorkingDayCalendar;
+import ma.bawaba.platform.problem.DomainException;
+import ma.bawaba.platform.security.Caller;
+import ma.bawaba.platform.security.Role;
+import ma.bawaba.platform.web.Page;
+import ma.bawaba.platform.web.Versions;
+import ma.bawaba.reference.Holiday;
+import ma.bawaba.reference.Institution;
+import ma.bawaba.reference.RefusalGround;
+
+/**
+ * The access-to-information service (Law 31-13): submission, the body's answers, refusals, extension and transfer,
+ * the requester's withdrawal and appeals, the head's and the CDAI's decisions, and the re-dating of open requests
+ * when the holiday calendar changes. Every status change is checked against {@link InformationLifecycle}, needs
+ * the current version, and writes its case event in the same transaction.
+ */
+@ApplicationScoped
+public class InformationRequests {
+
+    private final CaseLedger ledger;
+    private final CaseFiles caseFiles;
+    private final CaseConversation conversation;
+    private final Attachments attachments;
+    private final WorkingDayCalendar calendar;
+    private final BawabaConfig.Information rules;
+    private final Clock clock;
+
+    InformationRequests(CaseLedger ledger, CaseFiles caseFiles, CaseConversation conversation, Attachments attachments,
+                        WorkingDayCalendar calendar, BawabaConfig config, Clock clock) {
+        this.ledger = ledger;
+        this.caseFiles = caseFiles;
+        this.conversation = conversation;
+        this.attachments = attachments;
+        this.calendar = calendar;
+        this.rules = config.information();
+        this.clock = clock;
+    }
+
+    @Transactional
+    public InformationView submit(InformationRequestInput input, Caller citizen) {
+        Institution body = Institution.findById(input.getInstitutionId());
+        if (body == null || !body.active) {
+            throw DomainException.Unprocessable.field("institutionId", "field.unknown-reference",
+                    new DomainException.Localized("subject.institution"));
+        }
+        if (!body.acceptsInformationRequests) {
+            throw DomainException.Unprocessable.field("institutionId", "field.institution-refuses-information-requests");
+        }
+        // Law 31-13 art. 4: citizens (CIN) and foreigners legally resident in Morocco (residence card).
+        if (input.getRequester().getIdDocumentType() == IdDocumentType.PASSPORT) {
+            throw DomainException.Unprocessable.field("requester.idDocumentType", "field.cin-or-residence-card");
+        }
+        boolean urgent = input.getType() == InformationRequestType.URGENT;
+        InformationRequest request = new InformationRequest();
+        request.type = input.getType().name();
+        request.urgencyJustification = urgent ? text(input.getUrgencyJustification(), "urgencyJustification") : null;
+        request.firstName = text(input.getRequester().getFirstName(), "requester.firstName");
+        request.lastName = text(input.getRequester().getLastName(), "requester.lastName");
+        request.idDocumentType = input.getRequester().getIdDocumentType().name();
+        request.idDocumentNumber = input.getRequester().getIdDocumentNumber().toUpperCase(Locale.ROOT);
+        request.phone = input.getRequester().getPhone();
+        request.postalAddress = input.getPostalAddress() == null || input.getPostalAddress().isBlank() ? null : input.getPostalAddress().strip();
+        request.description = text(input.getDescription(), "description");
+        request.preferredFormat = input.getPreferredFormat().name();
+        request.clockStartedOn = TimeSource.today(clock);
+        request.workingDays = urgent ? rules.urgentAnswerWithinWorkingDays() : rules.answerWithinWorkingDays();
+        CaseFile file = ledger.open(new CaseLedger.Opening(CaseService.INFORMATION_REQUESTS, request.type,
+                Status.RECEIVED.name(), body.id, null, input.getRequester().getEmail(), answerDue(request)), citizen);
+        request.caseId = file.id;
+        request.persist();
+        return viewOf(file, citizen);
+    }
+
+    @Transactional
+    public InformationView view(String number, Caller caller) {
+        return viewOf(caseFiles.visible(CaseService.INFORMATION_REQUESTS, number, caller), caller);
+    }
+
+    /** The request a stored submission created, to answer an Idempotency-Key replay of that submission. */
+    @Transactional
+    InformationView submitted(String number) {
+        CaseFile file = CaseFile.<CaseFile>find("number", number).firstResult();
+        return viewOf(file, Caller.caseHolder(file.id));
+    }
+
+    /** A request the caller may see and that still takes messages and documents, locked for the change. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CaseFile open(String number, Caller caller) {
+        CaseFile file = caseFiles.visibleForUpdate(CaseService.INFORMATION_REQUESTS, number, caller);
+        Status status = Status.valueOf(file.status);
+        if (status.isFinal()) {
+            throw new DomainException.Conflict("problem.case-closed.detail", number, status);
+        }
+        return file;
+    }
+
+    @Transactional
+    public Attachments.Download download(String number, long attachmentId, Caller caller) {
+        return attachments.download(caseFiles.visible(CaseService.INFORMATION_REQUESTS, number, caller), attachmentId, caller);
+    }
+
+    /** The moves of the body's information officer, its head, and the CDAI. */
+    @Transactional
+    public InformationView transition(String number, InformationRequestTransition command, String ifMatch, Caller staff) {
+        CaseFile file = caseFiles.visibleForUpdate(CaseService.INFORMATION_REQUESTS, number, staff);
+        Versions.require(ifMatch, file.version);
+        InformationRequest request = InformationRequest.findById(file.id);
+        Status to = Status.valueOf(command.getTo().name());
+        InformationLifecycle.check(Status.valueOf(file.status), to, actors(staff, file));
+        Instant now = clock.instant();
+        switch (to) {
+            case ACKNOWLEDGED -> move(file, to, staff, null);
+            case EXTENDED -> extend(file, request, text(command.getReason(), "reason"), staff);
+            case TRANSFERRED -> transfer(file, request, command, staff);
+            case ANSWERED, PARTIALLY_ANSWERED -> {
+                request.answerText = text(command.getAnswer(), "answer");
+                request.answerPartial = to == Status.PARTIALLY_ANSWERED;
+                request.answeredAt = now;
+                if (command.getReproductionFee() != null) {
+                    request.feeMinor = new BigDecimal(command.getReproductionFee().getAmount()).movePointRight(2).longValueExact();
+                    request.feeCurrency = command.getReproductionFee().getCurrency();
+                }
+                // The answer reaches the requester as the body's message, carrying the documents it gives.
+                request.answerMessageId = conversation.send(file, staff, request.answerText, command.getAttachmentIds()).getId();
+                move(file, to, staff, null);
+            }
+            case REFUSED -> {
+                Long groundId = command.getRefusalGroundId();
+                if (groundId == null || RefusalGround.findById(groundId) == null) {
+                    throw DomainException.Unprocessable.field("refusalGroundId", "field.unknown-reference",
+                            new DomainException.Localized("subject.refusal-ground"));
+                }
+                request.refusalGroundId = groundId;
+                request.refusalJustification = text(command.getJustification(), "justification");
+                request.refusedAt = now;
+                move(file, to, staff, "{\"refusalGroundId\":" + groundId + "}");
+            }
+            case APPEAL_UPHELD, APPEAL_REJECTED -> decide(file, request, Appeal.INTERNAL_COMPLAINT, to, command, staff);
+            case CDAI_UPHELD, CDAI_REJECTED -> decide(file, request, Appeal.CDAI_ESCALATION, to, command, staff);
+            default -> throw new IllegalStateException("no staff transition to " + to);
+        }
+        return viewOf(file, staff);
+    }
+
+    /** Art. 16: one extension of the same length, before the first due date, with a reason the requester is told. */
+    private void extend(CaseFile file, InformationRequest request, String reason, Caller staff) {
+        if (request.extensionDays != null) {
+            throw new DomainException.Conflict("problem.extension-used.detail");
+        }
+        LocalDate firstDue = answerDue(request);
+        if (TimeSource.today(clock).isAfter(firstDue)) {
+            throw new DomainException.Conflict("problem.extension-too-late.detail", firstDue);
+        }
+        request.extensionDays = request.workingDays;
+        request.extensionReason = reason;
+        request.extendedAt = clock.instant();
+        file.dueDate = answerDue(request);
+        conversation.send(file, staff, reason, List.of());
+        move(file, Status.EXTENDED, staff, "{\"dueDate\":\"" + file.dueDate + "\"}");
+    }
+
+    private void transfer(CaseFile file, InformationRequest request, InformationRequestTransition command, Caller staff) {
+        String reason = text(command.getReason(), "reason");
+        Institution target = command.getInstitutionId() == null ? null : Institution.findById(command.getInstitutionId());
+        if (target == null || !target.active || !target.acceptsInformationRequests) {
+            throw DomainException.Unprocessable.field("institutionId", "field.institution-refuses-information-requests");
+        }
+        if (target.id.equals(file.institutionId)) {
+            throw DomainException.Unprocessable.field("institutionId", "field.transfer-to-self");
+        }
+        Long from = file.institutionId;
+        conversation.send(file, staff, reason, List.of());
+        // The competent body's clock starts on the day of the transfer, without the first body's extension.
+        file.institutionId = target.id;
+        restartClock(file, request);
+        move(file, Status.TRANSFERRED, staff, "{\"fromInstitutionId\":" + from + ",\"toInstitutionId\":" + target.id + "}");
+    }
+
+    private void decide(CaseFile file, InformationRequest request, String level, Status to, InformationRequestTransition command,
+                        Caller staff) {
+        Appeal appeal = Appeal.find("caseId = ?1 and level = ?2", file.id, level).firstResult();
+        appeal.decision = to == Status.APPEAL_UPHELD || to == Status.CDAI_UPHELD ? "UPHELD" : "REJECTED";
+        appeal.decisionText = text(command.getJustification(), "justification");
+        appeal.decidedAt = clock.instant();
+        if ("UPHELD".equals(appeal.decision)) {
+            // The information follows: the body's clock starts again on the day of the decision.
+            request.answerText = null;
+            request.answerPartial = null;
+            request.answeredAt = null;
+            request.answerMessageId = null;
+            restartClock(file, request);
+        } else {
+            file.dueDate = null;
+        }
+        move(file, to, staff, "{\"level\":\"" + level + "\",\"decision\":\"" + appeal.decision + "\"}");
+    }
+
+    /** The requester withdraws before a final answer. */
+    @Transactional
+    public InformationView withdraw(String number, String ifMatch, Caller holder) {
+        CaseFile file = caseFiles.visibleForUpdate(CaseService.INFORMATION_REQUESTS, number, holder);
+        Versions.require(ifMatch, file.version);
+        InformationLifecycle.check(Status.valueOf(file.status), Status.WITHDRAWN, EnumSet.of(Actor.HOLDER));
+        move(file, Status.WITHDRAWN, holder, null);
+        return viewOf(file, holder);
+    }
+
+    /** An internal complaint to the head of the body, or an escalation to the CDAI, each within its window. */
+    @Transactional
+    public InformationView appeal(String number, AppealInput input, String ifMatch, Caller holder) {
+        String reason = text(input.getReason(), "reason");
+        CaseFile file = caseFiles.visibleForUpdate(CaseService.INFORMATION_REQUESTS, number, holder);
+        Versions.require(ifMatch, file.version);
+        InformationRequest request = InformationRequest.findById(file.id);
+        Status from = Status.valueOf(file.status);
+        boolean internal = "INTERNAL_COMPLAINT".equals(input.getLevel().name());
+        Status to = internal ? Status.INTERNAL_APPEAL : Status.ESCALATED;
+        InformationLifecycle.check(from, to, EnumSet.of(Actor.HOLDER));
+        List<Appeal> appeals = Appeal.list("caseId", file.id);
+        Windows windows = windows(file, request, appeals);
+        LocalDate today = TimeSource.today(clock);
+        LocalDate opens = internal ? windows.internalFrom() : windows.escalationFrom();
+        LocalDate closes = internal ? windows.internalUntil() : windows.escalationUntil();
+        if (opens == null || today.isBefore(opens) || today.isAfter(closes)) {
+            throw new DomainException.Conflict(opens == null ? "problem.appeal-not-open.detail"
+                    : today.isBefore(opens) ? "problem.appeal-not-yet.detail" : "problem.appeal-window-closed.detail",
+                    new DomainException.Localized("appeal.level." + input.getLevel().name()), opens, closes);
+        }
+        Appeal appeal = new Appeal();
+        appeal.caseId = file.id;
+        appeal.level = input.getLevel().name();
+        appeal.reason = reason;
+        appeal.filedAt = clock.instant();
+        appeal.filedOn = today;
+        if (internal) {
+            appeal.decideBy = calendar.count(today, rules.headDecidesWithinWorkingDays()).dueDate();
+            file.dueDate = appeal.decideBy;
+        } else {
+            Institution commission = Institution.<Institution>find("code", rules.commissionCode()).firstResult();
+            file.reviewerInstitutionId = commission.id;
+            file.dueDate = null;
+        }
+        appeal.persist();
+        move(file, to, holder, "{\"level\":\"" + appeal.level + "\"}");
+        return viewOf(file, holder);
+    }
+
+    /** The days during which each appeal may be filed, as far as the request's history opens them. */
+    public record Windows(LocalDate internalFrom, LocalDate internalUntil, LocalDate escalationFrom, LocalDate escalationUntil) {
+    }
+
+    Windows windows(CaseFile file, InformationRequest request, List<Appeal> appeals) {
+        Status status = Status.valueOf(file.status);
+        Appeal internal = appeals.stream().filter(a -> Appeal.INTERNAL_COMPLAINT.equals(a.level)).findFirst().orElse(null);
+        Appeal escalation = appeals.stream().filter(a -> Appeal.CDAI_ESCALATION.equals(a.level)).findFirst().orElse(null);
+        LocalDate internalFrom = null;
+        if (internal == null) {
+            if (status == Status.REFUSED) {
+                internalFrom = day(request.refusedAt);
+            } else if (status == Status.PARTIALLY_ANSWERED) {
+                internalFrom = day(request.answeredAt);
+            } else if (InformationLifecycle.PENDING.contains(status) && file.dueDate != null) {
+                // no answer by the due date: the window opens the day after it
+                internalFrom = file.dueDate.plusDays(1);
+            }
+        }
+        LocalDate internalUntil = internalFrom == null ? null
+                : calendar.count(internalFrom, rules.internalComplaintWithinWorkingDays()).dueDate();
+        LocalDate escalationFrom = null;
+        if (internal != null && escalation == null) {
+            escalationFrom = internal.decidedAt != null ? day(internal.decidedAt) : internal.decideBy.plusDays(1);
+        }
+        LocalDate escalationUntil = escalationFrom == null ? null : escalationFrom.plusDays(rules.escalationWithinDays());
+        return new Windows(internalFrom, internalUntil, escalationFrom, escalationUntil);
+    }
+
+    /** The inbox: the body's requests for its officers and head, the escalated ones for the CDAI. */
+    @Transactional
+    public Page<InboxRow> list(Caller staff, Filter filter, Page.Request request) {
+        boolean commission = staff.has(Role.COMMISSION);
+        StringBuilder where = new StringBuilder("f.service = 'INFORMATION_REQUESTS' and "
+                + (commission ? "f.reviewerInstitutionId = :institution" : "f.institutionId = :institution"));
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("institution", staff.institutionId());
+        if (filter.status() != null) {
+            where.append(" and f.status = :status");
+            parameters.put("status", filter.status());
+        }
+        if (filter.type() != null) {
+            where.append(" and f.kind = :type");
+            parameters.put("type", filter.type());
+        }
+        if (filter.overdue() != null) {
+            where.append(filter.overdue() ? " and f.closed = false and f.dueDate < :today"
+                    : " and (f.closed = true or f.dueDate is null or f.dueDate >= :today)");
+            parameters.put("today", TimeSource.today(clock));
+        }
+        if (filter.submittedFrom() != null) {
+            where.append(" and f.submittedAt >= :from");
+            parameters.put("from", filter.submittedFrom().atStartOfDay(TimeSource.MOROCCO).toInstant());
+        }
+        if (filter.submittedTo() != null) {
+            where.append(" and f.submittedAt < :to");
+            parameters.put("to", filter.submittedTo().plusDays(1).atStartOfDay(TimeSource.MOROCCO).toInstant());
+        }
+        Long after = request.afterId();
+        if (after != null) {
+            where.append(" and f.id < :after");
+            parameters.put("after", after);
+        }
+        var query = CaseFile.getEntityManager().createQuery("select new " + InboxRow.class.getName()
+                + "(f.id, f.number, f.kind, f.status, f.institutionId, f.submittedAt, f.updatedAt, f.dueDate, f.closed)"
+                + " from CaseFile f where " + where + " order by f.id desc", InboxRow.class);
+        parameters.forEach(query::setParameter);
+        List<InboxRow> rows = query.setMaxResults(request.fetchSize()).getResultList();
+        return Page.of(rows, request, row -> Long.toString(row.id()), Function.identity());
+    }
+
+    public record Filter(String status, String type, Boolean overdue, LocalDate submittedFrom, LocalDate submittedTo) {
+    }
+
+    /** A request as an inbox lists it: no personal data. */
+    public record InboxRow(Long id, String number, String type, String status, Long institutionId, Instant submittedAt,
+                           Instant updatedAt, LocalDate dueDate, boolean closed) {
+    }
+
+    /**
+     * Re-dates the open requests whose working-day deadlines a changed holiday falls within (answers due, and the
+     * heads' decisions due), with an event on each request whose due date moved.
+     */
+    void redate(@Observes HolidaysChanged change) {
+        LocalDate earliest = Collections.min(change.dates());
+        List<CaseFile> files = CaseFile.list("service = 'INFORMATION_REQUESTS' and closed = false and dueDate >= ?1", earliest);
+        if (files.isEmpty()) {
+            return;
+        }
+        List<Long> ids = files.stream().map(file -> file.id).toList();
+        Map<Long, InformationRequest> requests = InformationRequest.<InformationRequest>list("caseId in ?1", ids).stream()
+                .collect(Collectors.toMap(request -> request.caseId, Function.identity()));
+        Map<Long, Appeal> internalAppeals = Appeal.<Appeal>list("caseId in ?1 and level = ?2", ids, Appeal.INTERNAL_COMPLAINT)
+                .stream().collect(Collectors.toMap(appeal -> appeal.caseId, Function.identity()));
+        LocalDate from = requests.values().stream().map(request -> request.clockStartedOn).min(LocalDate::compareTo).orElse(earliest);
+        LocalDate until = files.stream().map(file -> file.dueDate).max(LocalDate::compareTo).orElseThrow().plusDays(200);
+        Set<LocalDate> holidays = new HashSet<>(Holiday.<Holiday>list("date > ?1 and date <= ?2", from.minusDays(1), until)
+                .stream().map(holiday -> holiday.date).toList());
+        for (CaseFile file : files) {
+            Status status = Status.valueOf(file.status);
+            LocalDate expected;
+            if (status.awaitsAnswer()) {
+                expected = answerDue(requests.get(file.id), holidays);
+            } else if (status == Status.INTERNAL_APPEAL) {
+                Appeal appeal = internalAppeals.get(file.id);
+                expected = WorkingDayCalendar.count(appeal.filedOn, rules.headDecidesWithinWorkingDays(), holidays).dueDate();
+                appeal.decideBy = expected;
+            } else {
+                continue;
+            }
+            if (!expected.equals(file.dueDate)) {
+                LocalDate before = file.dueDate;
+                file.dueDate = expected;
+                file.updatedAt = clock.instant();
+                ledger.record(file, "DUE_DATE_CHANGED", null, null, Caller.SYSTEM,
+                        "{\"from\":\"" + before + "\",\"to\":\"" + expected + "\"}");
+            }
+        }
+    }
+
+    /** How the answer's due date is computed, with the current holidays, for the request's page. */
+    public Deadline explain(InformationRequest request) {
+        return calendar.count(request.clockStartedOn, request.workingDays);
+    }
+
+    private LocalDate answerDue(InformationRequest request) {
+        Deadline first = calendar.count(request.clockStartedOn, request.workingDays);
+        return request.extensionDays == null ? first.dueDate() : calendar.count(first.dueDate(), request.extensionDays).dueDate();
+    }
+
+    private static LocalDate answerDue(InformationRequest request, Set<LocalDate> holidays) {
+        Deadline first = WorkingDayCalendar.count(request.clockStartedOn, request.workingDays, holidays);
+        return request.extensionDays == null ? first.dueDate()
+                : WorkingDayCalendar.count(first.dueDate(), request.extensionDays, holidays).dueDate();
+    }
+
+    private void restartClock(CaseFile file, InformationRequest request) {
+        request.clockStartedOn = TimeSource.today(clock);
+        request.extensionDays = null;
+        file.dueDate = answerDue(request);
+    }
+
+    private Set<Actor> actors(Caller staff, CaseFile file) {
+        Set<Actor> actors = EnumSet.noneOf(Actor.class);
+        if (staff.institutionId() != null && staff.institutionId().equals(file.institutionId)) {
+            if (staff.has(Role.AGENT) || staff.has(Role.HEAD)) {
+                actors.add(Actor.OFFICER);
+            }
+            if (staff.has(Role.HEAD)) {
+                actors.add(Actor.HEAD);
+            }
+        }
+        if (staff.institutionId() != null && staff.institutionId().equals(file.reviewerInstitutionId) && staff.has(Role.COMMISSION)) {
+            actors.add(Actor.COMMISSION);
+        }
+        return actors;
+    }
+
+    /** Moves the status: the event is named after the status reached; only an awaited answer keeps the clock open. */
+    private void move(CaseFile file, Status to, Caller actor, String data) {
+        boolean open = to.awaitsAnswer() || to == Status.INTERNAL_APPEAL;
+        ledger.changeStatus(file, to.name(), to.name(), !open, actor, data);
+    }
+
+    InformationView viewOf(CaseFile file, Caller reader) {
+        CaseFile.getEntityManager().flush();
+        InformationRequest request = InformationRequest.findById(file.id);
+        List<Appeal> appeals = Appeal.list("caseId = ?1 order by filedAt", file.id);
+        Deadline deadline = explain(request);
+        LocalDate extendedDue = request.extensionDays == null ? null : calendar.count(deadline.dueDate(), request.extensionDays).dueDate();
+        return new InformationView(file, request, appeals, attachments.visibleOf(file.id, reader), deadline, extendedDue,
+                windows(file, request, appeals));
+    }
+
+    private static LocalDate day(Instant instant) {
+        return instant.atZone(TimeSource.MOROCCO).toLocalDate();
+    }
+
+    private static String text(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw DomainException.Unprocessable.field(field, "field.required");
+        }
+        return value.strip();
+    }
+}
