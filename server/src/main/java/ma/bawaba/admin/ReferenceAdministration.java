@@ -106,7 +106,7 @@ public class ReferenceAdministration {
         LocalDate before = holiday.date;
         apply(holiday, input);
         holiday.persistAndFlush();
-        holidaysChanged.fire(new HolidaysChanged(Set.of(before, holiday.date)));
+        holidaysChanged.fire(new HolidaysChanged(new java.util.HashSet<>(List.of(before, holiday.date))));
         return holiday;
     }
 

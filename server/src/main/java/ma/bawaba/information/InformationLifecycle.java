@@ -68,7 +68,8 @@ public final class InformationLifecycle {
             new Transition(PENDING, PARTIALLY_ANSWERED, OFFICER),
             // Art. 7 and the legal list of grounds (GET /refusal-grounds), always with a justification.
             new Transition(PENDING, REFUSED, OFFICER),
-            new Transition(PENDING, WITHDRAWN, HOLDER),
+            // Before a final answer, including one that follows an upheld appeal.
+            new Transition(union(PENDING, APPEAL_UPHELD, CDAI_UPHELD), WITHDRAWN, HOLDER),
             // Art. 19: after a refusal, a partial answer, or no answer by the due date (checked with the date).
             new Transition(union(PENDING, REFUSED, PARTIALLY_ANSWERED), INTERNAL_APPEAL, HOLDER),
             new Transition(EnumSet.of(INTERNAL_APPEAL), APPEAL_UPHELD, HEAD),

@@ -152,8 +152,10 @@ public class InformationRequests {
                 request.answerText = text(command.getAnswer(), "answer");
                 request.answerPartial = to == Status.PARTIALLY_ANSWERED;
                 request.answeredAt = now;
+                request.feeMinor = null;
+                request.feeCurrency = null;
                 if (command.getReproductionFee() != null) {
-                    request.feeMinor = new BigDecimal(command.getReproductionFee().getAmount()).movePointRight(2).longValueExact();
+                    request.feeMinor = minorUnits(command.getReproductionFee().getAmount());
                     request.feeCurrency = command.getReproductionFee().getCurrency();
                 }
                 // The answer reaches the requester as the body's message, carrying the documents it gives.
@@ -224,6 +226,8 @@ public class InformationRequests {
             request.answerPartial = null;
             request.answeredAt = null;
             request.answerMessageId = null;
+            request.feeMinor = null;
+            request.feeCurrency = null;
             restartClock(file, request);
         } else {
             file.dueDate = null;
@@ -273,6 +277,10 @@ public class InformationRequests {
             file.dueDate = appeal.decideBy;
         } else {
             Institution commission = Institution.<Institution>find("code", rules.commissionCode()).firstResult();
+            if (commission == null) {
+                throw new IllegalStateException("No institution has the commission code " + rules.commissionCode()
+                        + " (bawaba.information.commission-code)");
+            }
             file.reviewerInstitutionId = commission.id;
             file.dueDate = null;
         }
@@ -289,24 +297,32 @@ public class InformationRequests {
         Status status = Status.valueOf(file.status);
         Appeal internal = appeals.stream().filter(a -> Appeal.INTERNAL_COMPLAINT.equals(a.level)).findFirst().orElse(null);
         Appeal escalation = appeals.stream().filter(a -> Appeal.CDAI_ESCALATION.equals(a.level)).findFirst().orElse(null);
+        // Each window is counted from the day of its cause (a refusal, a partial answer, the due date or the head's
+        // deadline passing, the head's decision); it opens that day, or the day after a deadline.
         LocalDate internalFrom = null;
+        LocalDate internalUntil = null;
         if (internal == null) {
+            LocalDate cause = null;
             if (status == Status.REFUSED) {
-                internalFrom = day(request.refusedAt);
+                cause = day(request.refusedAt);
+                internalFrom = cause;
             } else if (status == Status.PARTIALLY_ANSWERED) {
-                internalFrom = day(request.answeredAt);
+                cause = day(request.answeredAt);
+                internalFrom = cause;
             } else if (InformationLifecycle.PENDING.contains(status) && file.dueDate != null) {
-                // no answer by the due date: the window opens the day after it
-                internalFrom = file.dueDate.plusDays(1);
+                cause = file.dueDate;
+                internalFrom = cause.plusDays(1);
             }
+            internalUntil = cause == null ? null : calendar.count(cause, rules.internalComplaintWithinWorkingDays()).dueDate();
         }
-        LocalDate internalUntil = internalFrom == null ? null
-                : calendar.count(internalFrom, rules.internalComplaintWithinWorkingDays()).dueDate();
         LocalDate escalationFrom = null;
-        if (internal != null && escalation == null) {
-            escalationFrom = internal.decidedAt != null ? day(internal.decidedAt) : internal.decideBy.plusDays(1);
+        LocalDate escalationUntil = null;
+        boolean afterInternal = status == Status.INTERNAL_APPEAL || status == Status.APPEAL_UPHELD || status == Status.APPEAL_REJECTED;
+        if (internal != null && escalation == null && afterInternal) {
+            LocalDate cause = internal.decidedAt != null ? day(internal.decidedAt) : internal.decideBy;
+            escalationFrom = internal.decidedAt != null ? cause : cause.plusDays(1);
+            escalationUntil = cause.plusDays(rules.escalationWithinDays());
         }
-        LocalDate escalationUntil = escalationFrom == null ? null : escalationFrom.plusDays(rules.escalationWithinDays());
         return new Windows(internalFrom, internalUntil, escalationFrom, escalationUntil);
     }
 
@@ -366,7 +382,9 @@ public class InformationRequests {
      */
     void redate(@Observes HolidaysChanged change) {
         LocalDate earliest = Collections.min(change.dates());
-        List<CaseFile> files = CaseFile.list("service = 'INFORMATION_REQUESTS' and closed = false and dueDate >= ?1", earliest);
+        // Locked, as every other change of these cases is: an officer's concurrent change waits instead of failing.
+        List<CaseFile> files = CaseFile.<CaseFile>find("service = 'INFORMATION_REQUESTS' and closed = false and dueDate >= ?1", earliest)
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).list();
         if (files.isEmpty()) {
             return;
         }
@@ -442,6 +460,10 @@ public class InformationRequests {
     /** Moves the status: the event is named after the status reached; only an awaited answer keeps the clock open. */
     private void move(CaseFile file, Status to, Caller actor, String data) {
         boolean open = to.awaitsAnswer() || to == Status.INTERNAL_APPEAL;
+        if (!open) {
+            // nothing is due any more (the contract shows no due date then)
+            file.dueDate = null;
+        }
         ledger.changeStatus(file, to.name(), to.name(), !open, actor, data);
     }
 
@@ -453,6 +475,14 @@ public class InformationRequests {
         LocalDate extendedDue = request.extensionDays == null ? null : calendar.count(deadline.dueDate(), request.extensionDays).dueDate();
         return new InformationView(file, request, appeals, attachments.visibleOf(file.id, reader), deadline, extendedDue,
                 windows(file, request, appeals));
+    }
+
+    private static long minorUnits(String amount) {
+        try {
+            return new BigDecimal(amount).movePointRight(2).longValueExact();
+        } catch (ArithmeticException tooLarge) {
+            throw DomainException.Unprocessable.field("reproductionFee.amount", "field.invalid");
+        }
     }
 
     private static LocalDate day(Instant instant) {

@@ -137,6 +137,12 @@ public class ProblemMapper {
         return respond(kind, "problem." + kind.slug() + ".title", new Object[0], List.of(), headers, uri);
     }
 
+    /** Two changes of the same row at once: the loser is told to read again, as for a stale If-Match. */
+    @ServerExceptionMapper
+    public Response concurrentChange(jakarta.persistence.OptimisticLockException exception, HttpHeaders headers, UriInfo uri) {
+        return respond(ProblemCatalog.CONFLICT, "problem.concurrent-change.detail", new Object[0], List.of(), headers, uri);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable exception, HttpHeaders headers, UriInfo uri) {
         LOG.errorf(exception, "Unexpected error on %s (request %s)", uri.getPath(), RequestIds.of(headers));

@@ -75,8 +75,11 @@ public class Access {
             case CASE_HOLDER -> object.caseId() != null && object.caseId().equals(caller.caseId());
             case ANONYMOUS, SYSTEM -> false;
             default -> caller.role() != null && switch (caller.role().tenantKind()) {
-                case INSTITUTION -> caller.institutionId() != null && (caller.institutionId().equals(object.institutionId())
-                        || caller.institutionId().equals(object.reviewerInstitutionId()));
+                // The reviewing tenant's commission role sees what it reviews, and only that; its other roles and
+                // the commission role elsewhere see what is assigned to their institution.
+                case INSTITUTION -> caller.institutionId() != null && (caller.has(Role.COMMISSION) && object.reviewerInstitutionId() != null
+                        ? caller.institutionId().equals(object.reviewerInstitutionId())
+                        : caller.institutionId().equals(object.institutionId()));
                 case OFFICE -> caller.officeId() != null && caller.officeId().equals(object.officeId());
                 case NONE -> false;
             };
