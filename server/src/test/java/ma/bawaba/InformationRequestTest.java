@@ -169,6 +169,25 @@ class InformationRequestTest {
     }
 
     @Test
+    void aRetriedSubmissionFilesOneRequestAndARepliedTokenStillWorks() {
+        Body body = body();
+        String key = "ir-" + java.util.UUID.randomUUID();
+        String address = clientAddress();
+        String number = anonymous().header("X-Forwarded-For", address).header("Idempotency-Key", key)
+                .contentType("application/json").body(request(body.id(), "ORDINARY")).post("/information-requests")
+                .then().statusCode(201).extract().path("request.number");
+        String token = anonymous().header("X-Forwarded-For", address).header("Idempotency-Key", key)
+                .contentType("application/json").body(request(body.id(), "ORDINARY")).post("/information-requests")
+                .then().statusCode(201).header("Idempotent-Replayed", "true").body("request.number", equalTo(number))
+                .extract().path("caseToken");
+        anonymous().header("X-Case-Token", token).get("/information-requests/" + number).then().statusCode(200);
+        anonymous().header("X-Forwarded-For", address).header("Idempotency-Key", key)
+                .contentType("application/json").body(request(body.id(), "URGENT")).post("/information-requests")
+                .then().statusCode(422);
+        body.officer().get("/information-requests").then().body("items", hasSize(1));
+    }
+
+    @Test
     void theOfficerAnswersWithDocumentsAndAReproductionFee() {
         Body body = body();
         Filed filed = file(body, "ORDINARY");
