@@ -2,10 +2,12 @@ package ma.bawaba.complaints;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import ma.bawaba.cases.RequesterIdentity;
 
 /** What a complaint, observation or suggestion adds to its case file: its subject, content and requester. */
 @Entity
@@ -24,19 +26,8 @@ public class Complaint extends PanacheEntityBase {
 
     public String content;
 
-    @Column(name = "first_name")
-    public String firstName;
-
-    @Column(name = "last_name")
-    public String lastName;
-
-    @Column(name = "id_document_type")
-    public String idDocumentType;
-
-    @Column(name = "id_document_number")
-    public String idDocumentNumber;
-
-    public String phone;
+    @Embedded
+    public RequesterIdentity requester;
 
     @Column(name = "reopen_count")
     public int reopenCount;

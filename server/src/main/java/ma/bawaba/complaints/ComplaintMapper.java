@@ -13,9 +13,7 @@ import ma.bawaba.contract.model.ComplaintAnswer;
 import ma.bawaba.contract.model.ComplaintKind;
 import ma.bawaba.contract.model.ComplaintStatus;
 import ma.bawaba.contract.model.ComplaintSummary;
-import ma.bawaba.contract.model.IdDocumentType;
 import ma.bawaba.contract.model.Rating;
-import ma.bawaba.contract.model.Requester;
 import ma.bawaba.platform.TimeSource;
 
 /** Complaints as the API shows them: the whole complaint to its holder and its institution, a summary in lists. */
@@ -37,13 +35,7 @@ final class ComplaintMapper {
                 .categoryId(complaint.categoryId)
                 .subject(complaint.subject)
                 .content(complaint.content)
-                .requester(new Requester()
-                        .firstName(complaint.firstName)
-                        .lastName(complaint.lastName)
-                        .idDocumentType(IdDocumentType.fromValue(complaint.idDocumentType))
-                        .idDocumentNumber(complaint.idDocumentNumber)
-                        .email(file.requesterEmail)
-                        .phone(complaint.phone))
+                .requester(complaint.requester.toApi(file.requesterEmail))
                 .submittedAt(time(file.submittedAt))
                 .updatedAt(time(file.updatedAt))
                 .dueDate(file.dueDate)

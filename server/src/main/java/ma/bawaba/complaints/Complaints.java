@@ -5,9 +5,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -16,6 +14,8 @@ import ma.bawaba.cases.CaseFile;
 import ma.bawaba.cases.CaseFiles;
 import ma.bawaba.cases.CaseLedger;
 import ma.bawaba.cases.CaseService;
+import ma.bawaba.cases.InboxQuery;
+import ma.bawaba.cases.RequesterIdentity;
 import ma.bawaba.cases.attachments.AttachedFile;
 import ma.bawaba.cases.attachments.Attachments;
 import ma.bawaba.complaints.ComplaintLifecycle.Actor;
@@ -76,11 +76,7 @@ public class Complaints {
         complaint.categoryId = input.getCategoryId();
         complaint.subject = text(input.getSubject(), "subject");
         complaint.content = text(input.getContent(), "content");
-        complaint.firstName = text(input.getRequester().getFirstName(), "requester.firstName");
-        complaint.lastName = text(input.getRequester().getLastName(), "requester.lastName");
-        complaint.idDocumentType = input.getRequester().getIdDocumentType().name();
-        complaint.idDocumentNumber = input.getRequester().getIdDocumentNumber().toUpperCase(Locale.ROOT);
-        complaint.phone = input.getRequester().getPhone();
+        complaint.requester = RequesterIdentity.of(input.getRequester());
         CaseFile file = ledger.open(new CaseLedger.Opening(CaseService.COMPLAINTS, input.getKind().name(),
                 Status.RECEIVED.name(), institution.id, null, input.getRequester().getEmail(), answerDueDate()), citizen);
         complaint.caseId = file.id;
@@ -258,44 +254,16 @@ public class Complaints {
     /** The institution's inbox of complaints, newest first, filtered; only the columns of a summary are read. */
     @Transactional
     public Page<InboxRow> list(Caller staff, ComplaintFilter filter, Page.Request request) {
-        StringBuilder where = new StringBuilder("c.caseId = f.id and f.service = 'COMPLAINTS' and f.institutionId = :institution");
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("institution", staff.institutionId());
-        if (filter.status() != null) {
-            where.append(" and f.status = :status");
-            parameters.put("status", filter.status());
-        }
-        if (filter.kind() != null) {
-            where.append(" and f.kind = :kind");
-            parameters.put("kind", filter.kind());
-        }
-        if (filter.categoryId() != null) {
-            where.append(" and c.categoryId = :category");
-            parameters.put("category", filter.categoryId());
-        }
-        if (filter.overdue() != null) {
-            where.append(filter.overdue() ? " and f.closed = false and f.dueDate < :today"
-                    : " and (f.closed = true or f.dueDate is null or f.dueDate >= :today)");
-            parameters.put("today", TimeSource.today(clock));
-        }
-        if (filter.submittedFrom() != null) {
-            where.append(" and f.submittedAt >= :from");
-            parameters.put("from", filter.submittedFrom().atStartOfDay(TimeSource.MOROCCO).toInstant());
-        }
-        if (filter.submittedTo() != null) {
-            where.append(" and f.submittedAt < :to");
-            parameters.put("to", filter.submittedTo().plusDays(1).atStartOfDay(TimeSource.MOROCCO).toInstant());
-        }
-        Long after = request.afterId();
-        if (after != null) {
-            where.append(" and f.id < :after");
-            parameters.put("after", after);
-        }
-        var query = CaseFile.getEntityManager().createQuery("select new " + InboxRow.class.getName()
-                + "(f.id, f.number, f.kind, f.status, f.institutionId, c.categoryId, c.subject, f.submittedAt, f.updatedAt,"
-                + " f.dueDate, f.closed) from CaseFile f, Complaint c where " + where + " order by f.id desc", InboxRow.class);
-        parameters.forEach(query::setParameter);
-        List<InboxRow> rows = query.setMaxResults(request.fetchSize()).getResultList();
+        List<InboxRow> rows = InboxQuery.of(CaseService.COMPLAINTS, "f.institutionId = :tenant", staff.institutionId())
+                .where("c.caseId = f.id")
+                .status(filter.status())
+                .kind(filter.kind())
+                .and("c.categoryId = :category", "category", filter.categoryId())
+                .overdue(filter.overdue(), TimeSource.today(clock))
+                .submitted(filter.submittedFrom(), filter.submittedTo())
+                .page(CaseFile.getEntityManager(), "select new " + InboxRow.class.getName()
+                        + "(f.id, f.number, f.kind, f.status, f.institutionId, c.categoryId, c.subject, f.submittedAt,"
+                        + " f.updatedAt, f.dueDate, f.closed)", ", Complaint c", InboxRow.class, request);
         return Page.of(rows, request, row -> Long.toString(row.id()), Function.identity());
     }
 

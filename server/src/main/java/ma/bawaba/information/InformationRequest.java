@@ -2,10 +2,12 @@ package ma.bawaba.information;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import ma.bawaba.cases.RequesterIdentity;
 import java.time.LocalDate;
 
 /** What an access-to-information request adds to its case file: the request, the requester, its clock and outcome. */
@@ -23,19 +25,8 @@ public class InformationRequest extends PanacheEntityBase {
     @Column(name = "urgency_justification")
     public String urgencyJustification;
 
-    @Column(name = "first_name")
-    public String firstName;
-
-    @Column(name = "last_name")
-    public String lastName;
-
-    @Column(name = "id_document_type")
-    public String idDocumentType;
-
-    @Column(name = "id_document_number")
-    public String idDocumentNumber;
-
-    public String phone;
+    @Embedded
+    public RequesterIdentity requester;
 
     @Column(name = "postal_address")
     public String postalAddress;

@@ -11,7 +11,6 @@ import ma.bawaba.contract.model.AppealDecision;
 import ma.bawaba.contract.model.AppealLevel;
 import ma.bawaba.contract.model.DeadlineExplanation;
 import ma.bawaba.contract.model.DeadlineExtension;
-import ma.bawaba.contract.model.IdDocumentType;
 import ma.bawaba.contract.model.InformationAnswer;
 import ma.bawaba.contract.model.InformationRequestStatus;
 import ma.bawaba.contract.model.InformationRequestSummary;
@@ -19,7 +18,6 @@ import ma.bawaba.contract.model.InformationRequestType;
 import ma.bawaba.contract.model.Money;
 import ma.bawaba.contract.model.PreferredFormat;
 import ma.bawaba.contract.model.Refusal;
-import ma.bawaba.contract.model.Requester;
 import ma.bawaba.platform.TimeSource;
 
 /** Information requests as the API shows them: whole to the requester and the body, a summary in inboxes. */
@@ -41,13 +39,7 @@ final class InformationRequestMapper {
                 .type(InformationRequestType.fromValue(request.type))
                 .status(InformationRequestStatus.fromValue(file.status))
                 .institutionId(file.institutionId)
-                .requester(new Requester()
-                        .firstName(request.firstName)
-                        .lastName(request.lastName)
-                        .idDocumentType(IdDocumentType.fromValue(request.idDocumentType))
-                        .idDocumentNumber(request.idDocumentNumber)
-                        .email(file.requesterEmail)
-                        .phone(request.phone))
+                .requester(request.requester.toApi(file.requesterEmail))
                 .postalAddress(request.postalAddress)
                 .urgencyJustification(request.urgencyJustification)
                 .description(request.description)

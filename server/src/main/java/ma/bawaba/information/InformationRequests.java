@@ -9,10 +9,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -22,6 +20,8 @@ import ma.bawaba.cases.CaseFile;
 import ma.bawaba.cases.CaseFiles;
 import ma.bawaba.cases.CaseLedger;
 import ma.bawaba.cases.CaseService;
+import ma.bawaba.cases.InboxQuery;
+import ma.bawaba.cases.RequesterIdentity;
 import ma.bawaba.cases.attachments.Attachments;
 import ma.bawaba.contract.model.AppealInput;
 import ma.bawaba.contract.model.IdDocumentType;
@@ -90,11 +90,7 @@ public class InformationRequests {
         InformationRequest request = new InformationRequest();
         request.type = input.getType().name();
         request.urgencyJustification = urgent ? text(input.getUrgencyJustification(), "urgencyJustification") : null;
-        request.firstName = text(input.getRequester().getFirstName(), "requester.firstName");
-        request.lastName = text(input.getRequester().getLastName(), "requester.lastName");
-        request.idDocumentType = input.getRequester().getIdDocumentType().name();
-        request.idDocumentNumber = input.getRequester().getIdDocumentNumber().toUpperCase(Locale.ROOT);
-        request.phone = input.getRequester().getPhone();
+        request.requester = RequesterIdentity.of(input.getRequester());
         request.postalAddress = input.getPostalAddress() == null || input.getPostalAddress().isBlank() ? null : input.getPostalAddress().strip();
         request.description = text(input.getDescription(), "description");
         request.preferredFormat = input.getPreferredFormat().name();
@@ -329,42 +325,16 @@ public class InformationRequests {
     /** The inbox: the body's requests for its officers and head, the escalated ones for the CDAI. */
     @Transactional
     public Page<InboxRow> list(Caller staff, Filter filter, Page.Request request) {
-        boolean commission = staff.has(Role.COMMISSION);
-        StringBuilder where = new StringBuilder("f.service = 'INFORMATION_REQUESTS' and "
-                + (commission ? "f.reviewerInstitutionId = :institution" : "f.institutionId = :institution"));
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("institution", staff.institutionId());
-        if (filter.status() != null) {
-            where.append(" and f.status = :status");
-            parameters.put("status", filter.status());
-        }
-        if (filter.type() != null) {
-            where.append(" and f.kind = :type");
-            parameters.put("type", filter.type());
-        }
-        if (filter.overdue() != null) {
-            where.append(filter.overdue() ? " and f.closed = false and f.dueDate < :today"
-                    : " and (f.closed = true or f.dueDate is null or f.dueDate >= :today)");
-            parameters.put("today", TimeSource.today(clock));
-        }
-        if (filter.submittedFrom() != null) {
-            where.append(" and f.submittedAt >= :from");
-            parameters.put("from", filter.submittedFrom().atStartOfDay(TimeSource.MOROCCO).toInstant());
-        }
-        if (filter.submittedTo() != null) {
-            where.append(" and f.submittedAt < :to");
-            parameters.put("to", filter.submittedTo().plusDays(1).atStartOfDay(TimeSource.MOROCCO).toInstant());
-        }
-        Long after = request.afterId();
-        if (after != null) {
-            where.append(" and f.id < :after");
-            parameters.put("after", after);
-        }
-        var query = CaseFile.getEntityManager().createQuery("select new " + InboxRow.class.getName()
-                + "(f.id, f.number, f.kind, f.status, f.institutionId, f.submittedAt, f.updatedAt, f.dueDate, f.closed)"
-                + " from CaseFile f where " + where + " order by f.id desc", InboxRow.class);
-        parameters.forEach(query::setParameter);
-        List<InboxRow> rows = query.setMaxResults(request.fetchSize()).getResultList();
+        // The CDAI's inbox holds what is escalated to it; a body's, what is assigned to it.
+        String tenant = staff.has(Role.COMMISSION) ? "f.reviewerInstitutionId = :tenant" : "f.institutionId = :tenant";
+        List<InboxRow> rows = InboxQuery.of(CaseService.INFORMATION_REQUESTS, tenant, staff.institutionId())
+                .status(filter.status())
+                .kind(filter.type())
+                .overdue(filter.overdue(), TimeSource.today(clock))
+                .submitted(filter.submittedFrom(), filter.submittedTo())
+                .page(CaseFile.getEntityManager(), "select new " + InboxRow.class.getName()
+                        + "(f.id, f.number, f.kind, f.status, f.institutionId, f.submittedAt, f.updatedAt, f.dueDate, f.closed)",
+                        "", InboxRow.class, request);
         return Page.of(rows, request, row -> Long.toString(row.id()), Function.identity());
     }
 
