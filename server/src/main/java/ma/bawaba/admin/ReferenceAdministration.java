@@ -1,17 +1,18 @@
 package ma.bawaba.admin;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import ma.bawaba.contract.model.CivilStatusOfficeInput;
 import ma.bawaba.contract.model.HolidayInput;
 import ma.bawaba.contract.model.InstitutionInput;
 import ma.bawaba.contract.model.OfficeKind;
 import ma.bawaba.contract.model.Service;
-import jakarta.enterprise.event.Event;
-import java.time.LocalDate;
-import java.util.Set;
 import ma.bawaba.platform.calendar.HolidaysChanged;
 import ma.bawaba.platform.problem.DomainException;
 import ma.bawaba.platform.web.Versions;
@@ -106,7 +107,7 @@ public class ReferenceAdministration {
         LocalDate before = holiday.date;
         apply(holiday, input);
         holiday.persistAndFlush();
-        holidaysChanged.fire(new HolidaysChanged(new java.util.HashSet<>(List.of(before, holiday.date))));
+        holidaysChanged.fire(new HolidaysChanged(new HashSet<>(List.of(before, holiday.date))));
         return holiday;
     }
 
