@@ -65,6 +65,10 @@ public interface BawabaConfig {
         /** How long a stored response answers replays. */
         @WithDefault("P1D")
         Duration retention();
+
+        /** How often records past their retention are deleted. */
+        @WithDefault("1h")
+        String purgeEvery();
     }
 
     interface Http {

@@ -71,6 +71,8 @@ public class Idempotency {
                 if (existing != null) {
                     return replay(existing, requestHash, revive);
                 }
+                // A record past its retention that the purge has not reached yet would block the key: it goes now.
+                IdempotencyRecord.delete("scope = ?1 and key = ?2", scope, key);
                 Response response = creation.get();
                 if (response.getStatus() < 500) {
                     store(scope, key, requestHash, response, redact);
@@ -85,6 +87,30 @@ public class Idempotency {
             }
             return QuarkusTransaction.requiringNew().call(() -> replay(winner, requestHash, revive));
         }
+    }
+
+    /**
+     * Deletes records past their retention, a batch at a time (several instances may run this at once: deletes of
+     * the same rows simply wait for each other). Returns how many were deleted.
+     */
+    public int purgeExpired(int batchSize) {
+        java.time.Instant cutoff = clock.instant().minus(config.idempotency().retention());
+        int total = 0;
+        int deleted;
+        do {
+            deleted = QuarkusTransaction.requiringNew().call(() -> IdempotencyRecord.getEntityManager()
+                    .createNativeQuery("DELETE FROM idempotency_record WHERE created_at < ?1 LIMIT " + batchSize)
+                    .setParameter(1, cutoff)
+                    .executeUpdate());
+            total += deleted;
+        } while (deleted == batchSize);
+        return total;
+    }
+
+    @io.quarkus.scheduler.Scheduled(every = "${bawaba.idempotency.purge-every:1h}", delayed = "5m",
+            concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+    void purgeOnSchedule() {
+        purgeExpired(1000);
     }
 
     private IdempotencyRecord find(String scope, String key) {
