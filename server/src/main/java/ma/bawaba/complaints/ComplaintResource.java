@@ -5,14 +5,8 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
-import ma.bawaba.cases.CaseConversation;
-import ma.bawaba.cases.CaseFile;
-import ma.bawaba.cases.CaseFiles;
+import ma.bawaba.cases.CaseExchanges;
 import ma.bawaba.cases.CaseService;
-import ma.bawaba.cases.CaseTimeline;
-import ma.bawaba.cases.attachments.AttachmentMapper;
-import ma.bawaba.cases.attachments.Uploads;
-import ma.bawaba.cases.attachments.Attachments;
 import ma.bawaba.contract.api.ComplaintsApi;
 import ma.bawaba.contract.model.ComplaintInput;
 import ma.bawaba.contract.model.ComplaintKind;
@@ -21,14 +15,11 @@ import ma.bawaba.contract.model.ComplaintReceipt;
 import ma.bawaba.contract.model.ComplaintStatus;
 import ma.bawaba.contract.model.ComplaintTransition;
 import ma.bawaba.contract.model.MessageInput;
-import ma.bawaba.contract.model.MessagePage;
 import ma.bawaba.contract.model.RatingInput;
 import ma.bawaba.contract.model.ReopenInput;
-import ma.bawaba.contract.model.TimelinePage;
 import ma.bawaba.platform.BawabaConfig;
 import ma.bawaba.platform.TimeSource;
 import ma.bawaba.platform.idempotency.Idempotency;
-import ma.bawaba.platform.problem.DomainException;
 import ma.bawaba.platform.ratelimit.RateLimiter;
 import ma.bawaba.platform.security.Access;
 import ma.bawaba.platform.security.CaseTokens;
@@ -38,14 +29,11 @@ import ma.bawaba.platform.web.DateFilters;
 import ma.bawaba.platform.web.Page;
 import ma.bawaba.platform.web.Versions;
 
-/** /complaints: reads the request, asks {@link Complaints} (or the shared case services), maps the answer. */
+/** /complaints: reads the request, asks {@link Complaints} (or {@link CaseExchanges} for what every case has), maps. */
 public class ComplaintResource implements ComplaintsApi {
 
     private final Complaints complaints;
-    private final CaseFiles caseFiles;
-    private final CaseConversation conversation;
-    private final CaseTimeline timeline;
-    private final Attachments attachments;
+    private final CaseExchanges exchanges;
     private final Access access;
     private final Idempotency idempotency;
     private final RateLimiter rateLimiter;
@@ -54,14 +42,11 @@ public class ComplaintResource implements ComplaintsApi {
     private final Clock clock;
     private final HttpServerRequest request;
 
-    ComplaintResource(Complaints complaints, CaseFiles caseFiles, CaseConversation conversation, CaseTimeline timeline,
-                      Attachments attachments, Access access, Idempotency idempotency, RateLimiter rateLimiter,
-                      CaseTokens caseTokens, BawabaConfig config, Clock clock, HttpServerRequest request) {
+    ComplaintResource(Complaints complaints, CaseExchanges exchanges, Access access, Idempotency idempotency,
+                      RateLimiter rateLimiter, CaseTokens caseTokens, BawabaConfig config, Clock clock,
+                      HttpServerRequest request) {
         this.complaints = complaints;
-        this.caseFiles = caseFiles;
-        this.conversation = conversation;
-        this.timeline = timeline;
-        this.attachments = attachments;
+        this.exchanges = exchanges;
         this.access = access;
         this.idempotency = idempotency;
         this.rateLimiter = rateLimiter;
@@ -138,49 +123,27 @@ public class ComplaintResource implements ComplaintsApi {
 
     @Override
     public Response listComplaintMessages(String number, String acceptLanguage, Integer limit, String cursor) {
-        CaseFile file = caseFiles.visible(CaseService.COMPLAINTS, number, access.requireAuthenticated());
-        Page<ma.bawaba.contract.model.Message> page = conversation.list(file, page(limit, cursor));
-        return Response.ok(new MessagePage().items(page.items()).nextCursor(page.nextCursor())).build();
+        return exchanges.messages(CaseService.COMPLAINTS, number, limit, cursor);
     }
 
     @Override
     public Response sendComplaintMessage(String number, MessageInput message, String acceptLanguage, String idempotencyKey) {
-        Caller author = access.requireAuthenticated();
-        return idempotency.create(author, "POST /complaints/" + number + "/messages", idempotencyKey, message, () -> {
-            CaseFile file = complaints.open(number, author);
-            return Response.status(Response.Status.CREATED)
-                    .entity(conversation.send(file, author, message.getText().strip(), message.getAttachmentIds()))
-                    .build();
-        });
+        return exchanges.send(CaseService.COMPLAINTS, number, message, idempotencyKey, Complaints::isClosed);
     }
 
     @Override
     public Response getComplaintTimeline(String number, String acceptLanguage, Integer limit, String cursor) {
-        CaseFile file = caseFiles.visible(CaseService.COMPLAINTS, number, access.requireAuthenticated());
-        Page<ma.bawaba.contract.model.TimelineEntry> page = timeline.list(file, page(limit, cursor));
-        return Response.ok(new TimelinePage().items(page.items()).nextCursor(page.nextCursor())).build();
+        return exchanges.timeline(CaseService.COMPLAINTS, number, limit, cursor);
     }
 
     @Override
     public Response uploadComplaintAttachment(String number, InputStream ignored, String acceptLanguage, String idempotencyKey) {
-        Caller uploader = access.requireAuthenticated();
-        // Nothing is read into memory for a case the caller may not see.
-        caseFiles.visible(CaseService.COMPLAINTS, number, uploader);
-        Attachments.Upload upload = Uploads.fromForm(attachments);
-        return idempotency.create(uploader, "POST /complaints/" + number + "/attachments", idempotencyKey, upload.fingerprint(), () -> {
-            CaseFile file = complaints.open(number, uploader);
-            var attached = attachments.add(file, uploader, upload);
-            return Response.created(URI.create("complaints/" + number + "/attachments/" + attached.id))
-                    .entity(AttachmentMapper.toApi(attached))
-                    .build();
-        });
+        return exchanges.upload(CaseService.COMPLAINTS, number, idempotencyKey, Complaints::isClosed);
     }
 
     @Override
     public Response downloadComplaintAttachment(String number, Long attachmentId, String acceptLanguage) {
-        Caller caller = access.requireAuthenticated();
-        Attachments.Download download = complaints.download(number, attachmentId, caller);
-        return Uploads.download(download);
+        return exchanges.download(CaseService.COMPLAINTS, number, attachmentId);
     }
 
     private Response withVersion(ComplaintView view) {

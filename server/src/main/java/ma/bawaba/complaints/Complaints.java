@@ -96,21 +96,9 @@ public class Complaints {
         return viewOf(file, Caller.caseHolder(file.id));
     }
 
-    /** A complaint the caller may see and that still takes messages and documents, locked for the change. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public CaseFile open(String number, Caller caller) {
-        CaseFile file = caseFiles.visibleForUpdate(CaseService.COMPLAINTS, number, caller);
-        Status status = Status.valueOf(file.status);
-        if (status.isTerminal()) {
-            throw new DomainException.Conflict("problem.case-closed.detail", number, status);
-        }
-        return file;
-    }
-
-    /** A document of a complaint, for a caller who may see both. */
-    @Transactional
-    public Attachments.Download download(String number, long attachmentId, Caller caller) {
-        return attachments.download(caseFiles.visible(CaseService.COMPLAINTS, number, caller), attachmentId, caller);
+    /** A complaint in this status takes no more messages or documents. */
+    public static boolean isClosed(String status) {
+        return Status.valueOf(status).isTerminal();
     }
 
     /** The institution's moves; the caller is staff of the assigned institution (else 404). */

@@ -7,15 +7,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
-import ma.bawaba.cases.CaseConversation;
-import ma.bawaba.cases.CaseFile;
-import ma.bawaba.cases.CaseFiles;
+import ma.bawaba.cases.CaseExchanges;
 import ma.bawaba.cases.CaseService;
-import ma.bawaba.cases.CaseTimeline;
-import ma.bawaba.cases.attachments.AttachmentMapper;
-import ma.bawaba.cases.attachments.Attachments;
-import ma.bawaba.cases.attachments.ContentDisposition;
-import ma.bawaba.cases.attachments.Uploads;
 import ma.bawaba.contract.api.InformationRequestsApi;
 import ma.bawaba.contract.model.AppealInput;
 import ma.bawaba.contract.model.InformationRequestInput;
@@ -25,12 +18,9 @@ import ma.bawaba.contract.model.InformationRequestStatus;
 import ma.bawaba.contract.model.InformationRequestTransition;
 import ma.bawaba.contract.model.InformationRequestType;
 import ma.bawaba.contract.model.MessageInput;
-import ma.bawaba.contract.model.MessagePage;
-import ma.bawaba.contract.model.TimelinePage;
 import ma.bawaba.platform.BawabaConfig;
 import ma.bawaba.platform.TimeSource;
 import ma.bawaba.platform.idempotency.Idempotency;
-import ma.bawaba.platform.problem.DomainException;
 import ma.bawaba.platform.ratelimit.RateLimiter;
 import ma.bawaba.platform.security.Access;
 import ma.bawaba.platform.security.CaseTokens;
@@ -40,16 +30,13 @@ import ma.bawaba.platform.web.DateFilters;
 import ma.bawaba.platform.web.Page;
 import ma.bawaba.platform.web.Versions;
 
-/** /information-requests: reads the request, asks {@link InformationRequests} (or the shared case services), maps. */
+/** /information-requests: reads the request, asks {@link InformationRequests} (or {@link CaseExchanges}), maps. */
 public class InformationRequestResource implements InformationRequestsApi {
 
     private static final CaseService SERVICE = CaseService.INFORMATION_REQUESTS;
 
     private final InformationRequests requests;
-    private final CaseFiles caseFiles;
-    private final CaseConversation conversation;
-    private final CaseTimeline timeline;
-    private final Attachments attachments;
+    private final CaseExchanges exchanges;
     private final Access access;
     private final Idempotency idempotency;
     private final RateLimiter rateLimiter;
@@ -58,15 +45,11 @@ public class InformationRequestResource implements InformationRequestsApi {
     private final Clock clock;
     private final HttpServerRequest http;
 
-    InformationRequestResource(InformationRequests requests, CaseFiles caseFiles, CaseConversation conversation,
-                               CaseTimeline timeline, Attachments attachments, Access access, Idempotency idempotency,
+    InformationRequestResource(InformationRequests requests, CaseExchanges exchanges, Access access, Idempotency idempotency,
                                RateLimiter rateLimiter, CaseTokens caseTokens, BawabaConfig config, Clock clock,
                                HttpServerRequest http) {
         this.requests = requests;
-        this.caseFiles = caseFiles;
-        this.conversation = conversation;
-        this.timeline = timeline;
-        this.attachments = attachments;
+        this.exchanges = exchanges;
         this.access = access;
         this.idempotency = idempotency;
         this.rateLimiter = rateLimiter;
@@ -144,46 +127,28 @@ public class InformationRequestResource implements InformationRequestsApi {
 
     @Override
     public Response listInformationRequestMessages(String number, String acceptLanguage, Integer limit, String cursor) {
-        CaseFile file = caseFiles.visible(SERVICE, number, access.requireAuthenticated());
-        var page = conversation.list(file, page(limit, cursor));
-        return Response.ok(new MessagePage().items(page.items()).nextCursor(page.nextCursor())).build();
+        return exchanges.messages(SERVICE, number, limit, cursor);
     }
 
     @Override
     public Response sendInformationRequestMessage(String number, MessageInput message, String acceptLanguage, String idempotencyKey) {
-        Caller author = access.requireAuthenticated();
-        return idempotency.create(author, "POST /information-requests/" + number + "/messages", idempotencyKey, message, () ->
-                Response.status(Response.Status.CREATED)
-                        .entity(conversation.send(requests.open(number, author), author, message.getText().strip(),
-                                message.getAttachmentIds()))
-                        .build());
+        return exchanges.send(SERVICE, number, message, idempotencyKey, InformationRequests::isClosed);
     }
 
     @Override
     public Response getInformationRequestTimeline(String number, String acceptLanguage, Integer limit, String cursor) {
-        CaseFile file = caseFiles.visible(SERVICE, number, access.requireAuthenticated());
-        var page = timeline.list(file, page(limit, cursor));
-        return Response.ok(new TimelinePage().items(page.items()).nextCursor(page.nextCursor())).build();
+        return exchanges.timeline(SERVICE, number, limit, cursor);
     }
 
     @Override
     public Response uploadInformationRequestAttachment(String number, InputStream ignored, String acceptLanguage,
                                                        String idempotencyKey) {
-        Caller uploader = access.requireAuthenticated();
-        caseFiles.visible(SERVICE, number, uploader);
-        Attachments.Upload upload = Uploads.fromForm(attachments);
-        return idempotency.create(uploader, "POST /information-requests/" + number + "/attachments", idempotencyKey,
-                upload.fingerprint(), () -> {
-                    var attached = attachments.add(requests.open(number, uploader), uploader, upload);
-                    return Response.created(URI.create("information-requests/" + number + "/attachments/" + attached.id))
-                            .entity(AttachmentMapper.toApi(attached))
-                            .build();
-                });
+        return exchanges.upload(SERVICE, number, idempotencyKey, InformationRequests::isClosed);
     }
 
     @Override
     public Response downloadInformationRequestAttachment(String number, Long attachmentId, String acceptLanguage) {
-        return Uploads.download(requests.download(number, attachmentId, access.requireAuthenticated()));
+        return exchanges.download(SERVICE, number, attachmentId);
     }
 
     private Response withVersion(InformationView view) {

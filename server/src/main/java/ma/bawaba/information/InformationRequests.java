@@ -115,20 +115,9 @@ public class InformationRequests {
         return viewOf(file, Caller.caseHolder(file.id));
     }
 
-    /** A request the caller may see and that still takes messages and documents, locked for the change. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public CaseFile open(String number, Caller caller) {
-        CaseFile file = caseFiles.visibleForUpdate(CaseService.INFORMATION_REQUESTS, number, caller);
-        Status status = Status.valueOf(file.status);
-        if (status.isFinal()) {
-            throw new DomainException.Conflict("problem.case-closed.detail", number, status);
-        }
-        return file;
-    }
-
-    @Transactional
-    public Attachments.Download download(String number, long attachmentId, Caller caller) {
-        return attachments.download(caseFiles.visible(CaseService.INFORMATION_REQUESTS, number, caller), attachmentId, caller);
+    /** A request in this status takes no more messages or documents. */
+    public static boolean isClosed(String status) {
+        return Status.valueOf(status).isFinal();
     }
 
     /** The moves of the body's information officer, its head, and the CDAI. */

@@ -1,0 +1,100 @@
+package ma.bawaba.cases;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.function.Predicate;
+import ma.bawaba.cases.attachments.AttachmentMapper;
+import ma.bawaba.cases.attachments.Attachments;
+import ma.bawaba.cases.attachments.Uploads;
+import ma.bawaba.contract.model.MessageInput;
+import ma.bawaba.contract.model.MessagePage;
+import ma.bawaba.contract.model.TimelinePage;
+import ma.bawaba.platform.BawabaConfig;
+import ma.bawaba.platform.idempotency.Idempotency;
+import ma.bawaba.platform.problem.DomainException;
+import ma.bawaba.platform.security.Access;
+import ma.bawaba.platform.security.Caller;
+import ma.bawaba.platform.web.Page;
+
+/**
+ * What every case has whatever its service, behind the same operations in each service's family of paths:
+ * its messages, its timeline and its documents, for its holder and the staff it is assigned to (404 for anyone
+ * else). Each service says which of its statuses take no more messages or documents.
+ */
+@ApplicationScoped
+public class CaseExchanges {
+
+    private final CaseFiles caseFiles;
+    private final CaseConversation conversation;
+    private final CaseTimeline timeline;
+    private final Attachments attachments;
+    private final Access access;
+    private final Idempotency idempotency;
+    private final BawabaConfig config;
+
+    CaseExchanges(CaseFiles caseFiles, CaseConversation conversation, CaseTimeline timeline, Attachments attachments,
+                  Access access, Idempotency idempotency, BawabaConfig config) {
+        this.caseFiles = caseFiles;
+        this.conversation = conversation;
+        this.timeline = timeline;
+        this.attachments = attachments;
+        this.access = access;
+        this.idempotency = idempotency;
+        this.config = config;
+    }
+
+    public Response messages(CaseService service, String number, Integer limit, String cursor) {
+        CaseFile file = caseFiles.visible(service, number, access.requireAuthenticated());
+        var page = conversation.list(file, page(limit, cursor));
+        return Response.ok(new MessagePage().items(page.items()).nextCursor(page.nextCursor())).build();
+    }
+
+    public Response send(CaseService service, String number, MessageInput message, String idempotencyKey,
+                         Predicate<String> closed) {
+        Caller author = access.requireAuthenticated();
+        return idempotency.create(author, "POST /" + service.path() + "/" + number + "/messages", idempotencyKey, message, () ->
+                Response.status(Response.Status.CREATED)
+                        .entity(conversation.send(open(service, number, author, closed), author, message.getText().strip(),
+                                message.getAttachmentIds()))
+                        .build());
+    }
+
+    public Response timeline(CaseService service, String number, Integer limit, String cursor) {
+        CaseFile file = caseFiles.visible(service, number, access.requireAuthenticated());
+        var page = timeline.list(file, page(limit, cursor));
+        return Response.ok(new TimelinePage().items(page.items()).nextCursor(page.nextCursor())).build();
+    }
+
+    public Response upload(CaseService service, String number, String idempotencyKey, Predicate<String> closed) {
+        Caller uploader = access.requireAuthenticated();
+        // Nothing is read into memory for a case the caller may not see.
+        caseFiles.visible(service, number, uploader);
+        Attachments.Upload upload = Uploads.fromForm(attachments);
+        String path = service.path() + "/" + number + "/attachments";
+        return idempotency.create(uploader, "POST /" + path, idempotencyKey, upload.fingerprint(), () -> {
+            var attached = attachments.add(open(service, number, uploader, closed), uploader, upload);
+            return Response.created(URI.create(path + "/" + attached.id)).entity(AttachmentMapper.toApi(attached)).build();
+        });
+    }
+
+    @Transactional
+    public Response download(CaseService service, String number, long attachmentId) {
+        Caller caller = access.requireAuthenticated();
+        return Uploads.download(attachments.download(caseFiles.visible(service, number, caller), attachmentId, caller));
+    }
+
+    /** The case, locked for the change, as long as its status still takes messages and documents (else 409). */
+    private CaseFile open(CaseService service, String number, Caller caller, Predicate<String> closed) {
+        CaseFile file = caseFiles.visibleForUpdate(service, number, caller);
+        if (closed.test(file.status)) {
+            throw new DomainException.Conflict("problem.case-closed.detail", number, file.status);
+        }
+        return file;
+    }
+
+    private Page.Request page(Integer limit, String cursor) {
+        return Page.Request.of(limit, cursor, config.paging().defaultLimit(), config.paging().maxLimit());
+    }
+}
