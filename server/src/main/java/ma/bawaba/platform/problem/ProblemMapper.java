@@ -110,7 +110,7 @@ public class ProblemMapper {
             // JAX-RS answers 404 when a query or path parameter cannot be converted; for the client it is a bad value.
             LOG.debugf("Parameter conversion failed: %s", exception.getCause().toString());
             return respond(ProblemCatalog.VALIDATION, "problem.invalid-fields.detail", new Object[] {1},
-                    List.of(new DomainException.FieldError(parameterName(exception.getCause()), "field.invalid")), headers, uri);
+                    List.of(new DomainException.FieldError(parameterName(exception.getCause(), uri), "field.invalid")), headers, uri);
         }
         if (exception instanceof NotFoundException) {
             return respond(ProblemCatalog.NOT_FOUND, "problem.route-not-found.detail", new Object[] {uri.getPath()},
@@ -177,8 +177,16 @@ public class ProblemMapper {
         return String.join(".", names);
     }
 
-    private static String parameterName(Throwable cause) {
+    private static String parameterName(Throwable cause, UriInfo uri) {
         String message = String.valueOf(cause.getMessage());
+        // The converters name the value they could not read, not the parameter: find the parameter that holds it.
+        for (var parameters : List.of(uri.getQueryParameters(), uri.getPathParameters())) {
+            for (var parameter : parameters.entrySet()) {
+                if (parameter.getValue().stream().anyMatch(value -> !value.isEmpty() && message.contains(value))) {
+                    return parameter.getKey();
+                }
+            }
+        }
         java.util.regex.Matcher quoted = java.util.regex.Pattern.compile("\"([A-Za-z]+)\"").matcher(message);
         return quoted.find() ? quoted.group(1) : "query";
     }
