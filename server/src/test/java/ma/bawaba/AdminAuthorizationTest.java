@@ -23,7 +23,14 @@ class AdminAuthorizationTest {
     private static final Map<String, Object> HOLIDAY = Map.of("date", "2099-01-02", "kind", "FIXED",
             "names", Map.of("ar", "س", "fr", "x"));
 
+    private static final Map<String, Object> FAQ = Map.of("service", "COMPLAINTS", "position", 1,
+            "question", Map.of("ar", "س", "fr", "x ?"), "answer", Map.of("ar", "ج", "fr", "y."));
+
     private static final List<Operation> ADMIN_OPERATIONS = List.of(
+            new Operation("POST", "/admin/faq", FAQ),
+            new Operation("GET", "/admin/faq/1", null),
+            new Operation("PUT", "/admin/faq/1", FAQ),
+            new Operation("DELETE", "/admin/faq/1", null),
             new Operation("POST", "/admin/institutions", INSTITUTION),
             new Operation("PUT", "/admin/institutions/2", INSTITUTION),
             new Operation("POST", "/admin/civil-status-offices", OFFICE),
