@@ -11,6 +11,7 @@ import ma.bawaba.cases.attachments.Attachments;
 import ma.bawaba.contract.model.ActorKind;
 import ma.bawaba.contract.model.Message;
 import ma.bawaba.platform.TimeSource;
+import ma.bawaba.platform.problem.Required;
 import ma.bawaba.platform.security.Caller;
 import ma.bawaba.platform.web.Page;
 
@@ -31,14 +32,11 @@ public class CaseConversation {
     /** Adds a message to a case the caller may write to (the service has checked that the case is open). */
     @Transactional(Transactional.TxType.MANDATORY)
     public Message send(CaseFile file, Caller author, String text, java.util.Collection<Long> attachmentIds) {
-        if (text == null || text.isBlank()) {
-            throw ma.bawaba.platform.problem.DomainException.Unprocessable.field("text", "field.required");
-        }
         CaseMessage message = new CaseMessage();
         message.caseId = file.id;
         message.author = CaseActors.visible(author).name();
         message.institutionId = author.isStaff() ? author.institutionId() : null;
-        message.text = text;
+        message.text = Required.text(text, "text");
         message.sentAt = clock.instant();
         message.persist();
         List<AttachedFile> attached = attachments.claim(file, author, attachmentIds, claimed -> claimed.messageId = message.id);

@@ -5,7 +5,7 @@ import jakarta.persistence.Embeddable;
 import java.util.Locale;
 import ma.bawaba.contract.model.IdDocumentType;
 import ma.bawaba.contract.model.Requester;
-import ma.bawaba.platform.problem.DomainException;
+import ma.bawaba.platform.problem.Required;
 
 /**
  * Who filed a case, as the services keep it (the e-mail stays on the case file, for tracking). Personal data
@@ -31,8 +31,8 @@ public class RequesterIdentity {
     /** The identity a request gives, without surrounding blanks; a blank name is a 422 naming the field. */
     public static RequesterIdentity of(Requester given) {
         RequesterIdentity identity = new RequesterIdentity();
-        identity.firstName = name(given.getFirstName(), "requester.firstName");
-        identity.lastName = name(given.getLastName(), "requester.lastName");
+        identity.firstName = Required.text(given.getFirstName(), "requester.firstName");
+        identity.lastName = Required.text(given.getLastName(), "requester.lastName");
         identity.idDocumentType = given.getIdDocumentType().name();
         identity.idDocumentNumber = given.getIdDocumentNumber().toUpperCase(Locale.ROOT);
         identity.phone = given.getPhone();
@@ -47,12 +47,5 @@ public class RequesterIdentity {
                 .idDocumentNumber(idDocumentNumber)
                 .email(email)
                 .phone(phone);
-    }
-
-    private static String name(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw DomainException.Unprocessable.field(field, "field.required");
-        }
-        return value.strip();
     }
 }

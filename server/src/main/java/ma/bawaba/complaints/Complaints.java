@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import ma.bawaba.cases.Assignments;
 import ma.bawaba.cases.CaseConversation;
 import ma.bawaba.cases.CaseFile;
 import ma.bawaba.cases.CaseFiles;
@@ -27,6 +28,7 @@ import ma.bawaba.contract.model.RatingInput;
 import ma.bawaba.platform.BawabaConfig;
 import ma.bawaba.platform.TimeSource;
 import ma.bawaba.platform.problem.DomainException;
+import ma.bawaba.platform.problem.Required;
 import ma.bawaba.platform.security.Caller;
 import ma.bawaba.platform.web.Page;
 import ma.bawaba.platform.web.Versions;
@@ -60,22 +62,15 @@ public class Complaints {
 
     @Transactional
     public ComplaintView submit(ComplaintInput input, Caller citizen) {
-        Institution institution = Institution.findById(input.getInstitutionId());
-        if (institution == null || !institution.active) {
-            throw DomainException.Unprocessable.field("institutionId", "field.unknown-reference",
-                    new DomainException.Localized("subject.institution"));
-        }
-        if (!institution.acceptsComplaints) {
-            throw DomainException.Unprocessable.field("institutionId", "field.institution-refuses-complaints");
-        }
+        Institution institution = Assignments.acceptingInstitution(CaseService.COMPLAINTS, input.getInstitutionId());
         if (ComplaintCategory.findById(input.getCategoryId()) == null) {
             throw DomainException.Unprocessable.field("categoryId", "field.unknown-reference",
                     new DomainException.Localized("subject.complaint-category"));
         }
         Complaint complaint = new Complaint();
         complaint.categoryId = input.getCategoryId();
-        complaint.subject = text(input.getSubject(), "subject");
-        complaint.content = text(input.getContent(), "content");
+        complaint.subject = Required.text(input.getSubject(), "subject");
+        complaint.content = Required.text(input.getContent(), "content");
         complaint.requester = RequesterIdentity.of(input.getRequester());
         CaseFile file = ledger.open(new CaseLedger.Opening(CaseService.COMPLAINTS, input.getKind().name(),
                 Status.RECEIVED.name(), institution.id, null, input.getRequester().getEmail(), answerDueDate()), citizen);
@@ -112,7 +107,7 @@ public class Complaints {
         switch (to) {
             case ANSWERED -> answer(file, complaint, command, staff);
             case REJECTED -> {
-                complaint.rejectionReason = text(command.getReason(), "reason");
+                complaint.rejectionReason = Required.text(command.getReason(), "reason");
                 move(file, to, staff, null);
             }
             case TRANSFERRED -> transfer(file, command, staff);
@@ -125,7 +120,7 @@ public class Complaints {
         Answer answer = new Answer();
         answer.caseId = file.id;
         answer.sequence = (int) Answer.count("caseId", file.id) + 1;
-        answer.text = text(command.getAnswer(), "answer");
+        answer.text = Required.text(command.getAnswer(), "answer");
         answer.answeredAt = clock.instant();
         answer.persist();
         attachments.claim(file, staff, command.getAttachmentIds(), attached -> attached.answerId = answer.id);
@@ -134,15 +129,8 @@ public class Complaints {
     }
 
     private void transfer(CaseFile file, ComplaintTransition command, Caller staff) {
-        String reason = text(command.getReason(), "reason");
-        Long targetId = command.getInstitutionId();
-        if (targetId == null) {
-            throw DomainException.Unprocessable.field("institutionId", "field.required");
-        }
-        Institution target = Institution.findById(targetId);
-        if (target == null || !target.active || !target.acceptsComplaints) {
-            throw DomainException.Unprocessable.field("institutionId", "field.institution-refuses-complaints");
-        }
+        String reason = Required.text(command.getReason(), "reason");
+        Institution target = Assignments.acceptingInstitution(CaseService.COMPLAINTS, command.getInstitutionId());
         if (target.id.equals(file.institutionId)) {
             throw DomainException.Unprocessable.field("institutionId", "field.transfer-to-self");
         }
@@ -185,7 +173,7 @@ public class Complaints {
     /** Back to the same institution with a fresh deadline, within the window after the answer, at most twice. */
     @Transactional
     public ComplaintView reopen(String number, String reason, String ifMatch, Caller holder) {
-        String why = text(reason, "reason");
+        String why = Required.text(reason, "reason");
         CaseFile file = caseFiles.visibleForUpdate(CaseService.COMPLAINTS, number, holder);
         Versions.require(ifMatch, file.version);
         Complaint complaint = Complaint.findById(file.id);
@@ -299,13 +287,5 @@ public class Complaints {
 
     private LocalDate answerDueDate() {
         return TimeSource.today(clock).plusDays(rules.answerWithinDays());
-    }
-
-    /** A required free text, without its surrounding blanks; missing or blank is a 422 naming the field. */
-    private static String text(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw DomainException.Unprocessable.field(field, "field.required");
-        }
-        return value.strip();
     }
 }

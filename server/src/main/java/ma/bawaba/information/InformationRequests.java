@@ -9,12 +9,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import ma.bawaba.cases.Assignments;
 import ma.bawaba.cases.CaseConversation;
 import ma.bawaba.cases.CaseFile;
 import ma.bawaba.cases.CaseFiles;
@@ -36,11 +36,11 @@ import ma.bawaba.platform.calendar.Deadline;
 import ma.bawaba.platform.calendar.HolidaysChanged;
 import ma.bawaba.platform.calendar.WorkingDayCalendar;
 import ma.bawaba.platform.problem.DomainException;
+import ma.bawaba.platform.problem.Required;
 import ma.bawaba.platform.security.Caller;
 import ma.bawaba.platform.security.Role;
 import ma.bawaba.platform.web.Page;
 import ma.bawaba.platform.web.Versions;
-import ma.bawaba.reference.Holiday;
 import ma.bawaba.reference.Institution;
 import ma.bawaba.reference.RefusalGround;
 
@@ -74,14 +74,7 @@ public class InformationRequests {
 
     @Transactional
     public InformationView submit(InformationRequestInput input, Caller citizen) {
-        Institution body = Institution.findById(input.getInstitutionId());
-        if (body == null || !body.active) {
-            throw DomainException.Unprocessable.field("institutionId", "field.unknown-reference",
-                    new DomainException.Localized("subject.institution"));
-        }
-        if (!body.acceptsInformationRequests) {
-            throw DomainException.Unprocessable.field("institutionId", "field.institution-refuses-information-requests");
-        }
+        Institution body = Assignments.acceptingInstitution(CaseService.INFORMATION_REQUESTS, input.getInstitutionId());
         // Law 31-13 art. 4: citizens (CIN) and foreigners legally resident in Morocco (residence card).
         if (input.getRequester().getIdDocumentType() == IdDocumentType.PASSPORT) {
             throw DomainException.Unprocessable.field("requester.idDocumentType", "field.cin-or-residence-card");
@@ -89,10 +82,10 @@ public class InformationRequests {
         boolean urgent = input.getType() == InformationRequestType.URGENT;
         InformationRequest request = new InformationRequest();
         request.type = input.getType().name();
-        request.urgencyJustification = urgent ? text(input.getUrgencyJustification(), "urgencyJustification") : null;
+        request.urgencyJustification = urgent ? Required.text(input.getUrgencyJustification(), "urgencyJustification") : null;
         request.requester = RequesterIdentity.of(input.getRequester());
         request.postalAddress = input.getPostalAddress() == null || input.getPostalAddress().isBlank() ? null : input.getPostalAddress().strip();
-        request.description = text(input.getDescription(), "description");
+        request.description = Required.text(input.getDescription(), "description");
         request.preferredFormat = input.getPreferredFormat().name();
         request.clockStartedOn = TimeSource.today(clock);
         request.workingDays = urgent ? rules.urgentAnswerWithinWorkingDays() : rules.answerWithinWorkingDays();
@@ -131,10 +124,10 @@ public class InformationRequests {
         Instant now = clock.instant();
         switch (to) {
             case ACKNOWLEDGED -> move(file, to, staff, null);
-            case EXTENDED -> extend(file, request, text(command.getReason(), "reason"), staff);
+            case EXTENDED -> extend(file, request, Required.text(command.getReason(), "reason"), staff);
             case TRANSFERRED -> transfer(file, request, command, staff);
             case ANSWERED, PARTIALLY_ANSWERED -> {
-                request.answerText = text(command.getAnswer(), "answer");
+                request.answerText = Required.text(command.getAnswer(), "answer");
                 request.answerPartial = to == Status.PARTIALLY_ANSWERED;
                 request.answeredAt = now;
                 request.feeMinor = null;
@@ -154,7 +147,7 @@ public class InformationRequests {
                             new DomainException.Localized("subject.refusal-ground"));
                 }
                 request.refusalGroundId = groundId;
-                request.refusalJustification = text(command.getJustification(), "justification");
+                request.refusalJustification = Required.text(command.getJustification(), "justification");
                 request.refusedAt = now;
                 move(file, to, staff, "{\"refusalGroundId\":" + groundId + "}");
             }
@@ -183,11 +176,8 @@ public class InformationRequests {
     }
 
     private void transfer(CaseFile file, InformationRequest request, InformationRequestTransition command, Caller staff) {
-        String reason = text(command.getReason(), "reason");
-        Institution target = command.getInstitutionId() == null ? null : Institution.findById(command.getInstitutionId());
-        if (target == null || !target.active || !target.acceptsInformationRequests) {
-            throw DomainException.Unprocessable.field("institutionId", "field.institution-refuses-information-requests");
-        }
+        String reason = Required.text(command.getReason(), "reason");
+        Institution target = Assignments.acceptingInstitution(CaseService.INFORMATION_REQUESTS, command.getInstitutionId());
         if (target.id.equals(file.institutionId)) {
             throw DomainException.Unprocessable.field("institutionId", "field.transfer-to-self");
         }
@@ -203,7 +193,7 @@ public class InformationRequests {
                         Caller staff) {
         Appeal appeal = Appeal.find("caseId = ?1 and level = ?2", file.id, level).firstResult();
         appeal.decision = to == Status.APPEAL_UPHELD || to == Status.CDAI_UPHELD ? "UPHELD" : "REJECTED";
-        appeal.decisionText = text(command.getJustification(), "justification");
+        appeal.decisionText = Required.text(command.getJustification(), "justification");
         appeal.decidedAt = clock.instant();
         if ("UPHELD".equals(appeal.decision)) {
             // The information follows: the body's clock starts again on the day of the decision.
@@ -233,7 +223,7 @@ public class InformationRequests {
     /** An internal complaint to the head of the body, or an escalation to the CDAI, each within its window. */
     @Transactional
     public InformationView appeal(String number, AppealInput input, String ifMatch, Caller holder) {
-        String reason = text(input.getReason(), "reason");
+        String reason = Required.text(input.getReason(), "reason");
         CaseFile file = caseFiles.visibleForUpdate(CaseService.INFORMATION_REQUESTS, number, holder);
         Versions.require(ifMatch, file.version);
         InformationRequest request = InformationRequest.findById(file.id);
@@ -242,7 +232,7 @@ public class InformationRequests {
         Status to = internal ? Status.INTERNAL_APPEAL : Status.ESCALATED;
         InformationLifecycle.check(from, to, EnumSet.of(Actor.HOLDER));
         List<Appeal> appeals = Appeal.list("caseId", file.id);
-        Windows windows = windows(file, request, appeals);
+        Windows windows = windows(file, request, appeals, calendarAround(request));
         LocalDate today = TimeSource.today(clock);
         LocalDate opens = internal ? windows.internalFrom() : windows.escalationFrom();
         LocalDate closes = internal ? windows.internalUntil() : windows.escalationUntil();
@@ -278,7 +268,7 @@ public class InformationRequests {
     public record Windows(LocalDate internalFrom, LocalDate internalUntil, LocalDate escalationFrom, LocalDate escalationUntil) {
     }
 
-    Windows windows(CaseFile file, InformationRequest request, List<Appeal> appeals) {
+    Windows windows(CaseFile file, InformationRequest request, List<Appeal> appeals, WorkingDayCalendar.Span days) {
         Status status = Status.valueOf(file.status);
         Appeal internal = appeals.stream().filter(a -> Appeal.INTERNAL_COMPLAINT.equals(a.level)).findFirst().orElse(null);
         Appeal escalation = appeals.stream().filter(a -> Appeal.CDAI_ESCALATION.equals(a.level)).findFirst().orElse(null);
@@ -298,7 +288,7 @@ public class InformationRequests {
                 cause = file.dueDate;
                 internalFrom = cause.plusDays(1);
             }
-            internalUntil = cause == null ? null : calendar.count(cause, rules.internalComplaintWithinWorkingDays()).dueDate();
+            internalUntil = cause == null ? null : days.count(cause, rules.internalComplaintWithinWorkingDays()).dueDate();
         }
         LocalDate escalationFrom = null;
         LocalDate escalationUntil = null;
@@ -354,16 +344,15 @@ public class InformationRequests {
                 .stream().collect(Collectors.toMap(appeal -> appeal.caseId, Function.identity()));
         LocalDate from = requests.values().stream().map(request -> request.clockStartedOn).min(LocalDate::compareTo).orElse(earliest);
         LocalDate until = files.stream().map(file -> file.dueDate).max(LocalDate::compareTo).orElseThrow().plusDays(200);
-        Set<LocalDate> holidays = new HashSet<>(Holiday.<Holiday>list("date > ?1 and date <= ?2", from.minusDays(1), until)
-                .stream().map(holiday -> holiday.date).toList());
+        WorkingDayCalendar.Span days = calendar.span(from, until);
         for (CaseFile file : files) {
             Status status = Status.valueOf(file.status);
             LocalDate expected;
             if (status.awaitsAnswer()) {
-                expected = answerDue(requests.get(file.id), holidays);
+                expected = answerDue(requests.get(file.id), days);
             } else if (status == Status.INTERNAL_APPEAL) {
                 Appeal appeal = internalAppeals.get(file.id);
-                expected = WorkingDayCalendar.count(appeal.filedOn, rules.headDecidesWithinWorkingDays(), holidays).dueDate();
+                expected = days.count(appeal.filedOn, rules.headDecidesWithinWorkingDays()).dueDate();
                 appeal.decideBy = expected;
             } else {
                 continue;
@@ -378,20 +367,24 @@ public class InformationRequests {
         }
     }
 
-    /** How the answer's due date is computed, with the current holidays, for the request's page. */
-    public Deadline explain(InformationRequest request) {
-        return calendar.count(request.clockStartedOn, request.workingDays);
-    }
-
     private LocalDate answerDue(InformationRequest request) {
-        Deadline first = calendar.count(request.clockStartedOn, request.workingDays);
-        return request.extensionDays == null ? first.dueDate() : calendar.count(first.dueDate(), request.extensionDays).dueDate();
+        return answerDue(request, calendarAround(request));
     }
 
-    private static LocalDate answerDue(InformationRequest request, Set<LocalDate> holidays) {
-        Deadline first = WorkingDayCalendar.count(request.clockStartedOn, request.workingDays, holidays);
-        return request.extensionDays == null ? first.dueDate()
-                : WorkingDayCalendar.count(first.dueDate(), request.extensionDays, holidays).dueDate();
+    /** The answer's due date: the working days from the clock's start, then the extension's from the first due date. */
+    private static LocalDate answerDue(InformationRequest request, WorkingDayCalendar.Span days) {
+        Deadline first = days.count(request.clockStartedOn, request.workingDays);
+        return request.extensionDays == null ? first.dueDate() : days.count(first.dueDate(), request.extensionDays).dueDate();
+    }
+
+    /**
+     * The holidays every date of one request is counted with (its clock, extension, appeal windows), read once:
+     * from its clock's start to well past today.
+     */
+    private WorkingDayCalendar.Span calendarAround(InformationRequest request) {
+        LocalDate today = TimeSource.today(clock);
+        LocalDate latest = today.isAfter(request.clockStartedOn) ? today : request.clockStartedOn;
+        return calendar.span(request.clockStartedOn, latest.plusDays(400));
     }
 
     private void restartClock(CaseFile file, InformationRequest request) {
@@ -430,10 +423,11 @@ public class InformationRequests {
         CaseFile.getEntityManager().flush();
         InformationRequest request = InformationRequest.findById(file.id);
         List<Appeal> appeals = Appeal.list("caseId = ?1 order by filedAt", file.id);
-        Deadline deadline = explain(request);
-        LocalDate extendedDue = request.extensionDays == null ? null : calendar.count(deadline.dueDate(), request.extensionDays).dueDate();
+        WorkingDayCalendar.Span days = calendarAround(request);
+        Deadline deadline = days.count(request.clockStartedOn, request.workingDays);
+        LocalDate extendedDue = request.extensionDays == null ? null : days.count(deadline.dueDate(), request.extensionDays).dueDate();
         return new InformationView(file, request, appeals, attachments.visibleOf(file.id, reader), deadline, extendedDue,
-                windows(file, request, appeals));
+                windows(file, request, appeals, days));
     }
 
     private static long minorUnits(String amount) {
@@ -446,12 +440,5 @@ public class InformationRequests {
 
     private static LocalDate day(Instant instant) {
         return instant.atZone(TimeSource.MOROCCO).toLocalDate();
-    }
-
-    private static String text(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw DomainException.Unprocessable.field(field, "field.required");
-        }
-        return value.strip();
     }
 }

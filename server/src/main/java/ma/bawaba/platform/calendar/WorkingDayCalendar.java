@@ -24,12 +24,36 @@ public class WorkingDayCalendar {
     /** The due date of {@code workingDays} working days counted after {@code receivedOn}. */
     @Transactional
     public Deadline count(LocalDate receivedOn, int workingDays) {
-        // Even with every day a holiday-free weekday, n working days never span more than n * 7 / 5 + 7 days; the
-        // holidays of a generous window are read once.
-        LocalDate until = receivedOn.plusDays((long) workingDays * 3 + 60);
-        Set<LocalDate> holidays = new HashSet<>(Holiday.<Holiday>list("date > ?1 and date <= ?2", receivedOn, until)
-                .stream().map(holiday -> holiday.date).toList());
-        return count(receivedOn, workingDays, holidays);
+        // n working days span about n * 7 / 5 days plus the holidays: the holidays of a generous window are read once.
+        return span(receivedOn, receivedOn.plusDays((long) workingDays * 3 + 60)).count(receivedOn, workingDays);
+    }
+
+    /** The holidays between two days, read in one query, to count several deadlines that lie within them. */
+    @Transactional
+    public Span span(LocalDate from, LocalDate until) {
+        return new Span(this, from, until, new HashSet<>(Holiday.<Holiday>list("date > ?1 and date <= ?2", from, until)
+                .stream().map(holiday -> holiday.date).toList()));
+    }
+
+    /** Holidays read once for a span of days; a count that leaves the span is done again from the database. */
+    public static final class Span {
+        private final WorkingDayCalendar calendar;
+        private final LocalDate from;
+        private final LocalDate until;
+        private final Set<LocalDate> holidays;
+
+        private Span(WorkingDayCalendar calendar, LocalDate from, LocalDate until, Set<LocalDate> holidays) {
+            this.calendar = calendar;
+            this.from = from;
+            this.until = until;
+            this.holidays = holidays;
+        }
+
+        public Deadline count(LocalDate receivedOn, int workingDays) {
+            Deadline deadline = WorkingDayCalendar.count(receivedOn, workingDays, holidays);
+            boolean inside = !receivedOn.isBefore(from) && !deadline.dueDate().isAfter(until);
+            return inside ? deadline : calendar.count(receivedOn, workingDays);
+        }
     }
 
     /** The rule itself, for a known set of holidays. */

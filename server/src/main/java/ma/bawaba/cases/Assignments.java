@@ -1,0 +1,29 @@
+package ma.bawaba.cases;
+
+import ma.bawaba.platform.problem.DomainException;
+import ma.bawaba.reference.Institution;
+
+/** Which institution a case may be assigned to: one that exists, is active and accepts the service's cases. */
+public final class Assignments {
+
+    private Assignments() {
+    }
+
+    /** The institution, or a 422 on {@code institutionId} saying why it cannot take the case. */
+    public static Institution acceptingInstitution(CaseService service, Long institutionId) {
+        Institution institution = institutionId == null ? null : Institution.findById(institutionId);
+        if (institution == null || !institution.active) {
+            throw DomainException.Unprocessable.field("institutionId", institutionId == null ? "field.required" : "field.unknown-reference",
+                    new DomainException.Localized("subject.institution"));
+        }
+        boolean accepts = switch (service) {
+            case COMPLAINTS -> institution.acceptsComplaints;
+            case INFORMATION_REQUESTS -> institution.acceptsInformationRequests;
+            case DOCUMENT_ORDERS -> false;
+        };
+        if (!accepts) {
+            throw DomainException.Unprocessable.field("institutionId", "field.institution-refuses-" + service.path());
+        }
+        return institution;
+    }
+}
