@@ -18,7 +18,8 @@ import ma.bawaba.platform.database.EmbeddedMariaDb;
  */
 public class TestDatabase implements QuarkusTestResourceLifecycleManager {
 
-    private static final String DATABASE = "bawaba_test";
+    /** {@code BAWABA_TEST_DATABASE} names another one, so that two checkouts can run their tests at once. */
+    private static final String DATABASE = System.getenv().getOrDefault("BAWABA_TEST_DATABASE", "bawaba_test");
     private EmbeddedMariaDb embedded;
 
     @Override
