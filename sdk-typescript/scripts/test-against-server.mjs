@@ -29,7 +29,8 @@ const env = {
   BAWABA_CASE_TOKEN_SECRET: 'ts-sdk-test-case-token-secret-0123456789',
   BAWABA_DEMO_ENABLED: 'false',
   // Every test submits from 127.0.0.1, and the counters live in the database, which outlives one run.
-  BAWABA_COMPLAINTS_MAX_SUBMISSIONS: '100000',
+  BAWABA_SUBMISSIONS_PER_ADDRESS: '100000',
+  BAWABA_SUBMISSIONS_PER_IDENTITY: '100000',
   // A fresh schema every run: the database outlives the run, and a migration may have changed since.
   QUARKUS_FLYWAY_CLEAN_AT_START: 'true',
 };

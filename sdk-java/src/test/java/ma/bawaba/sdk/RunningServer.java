@@ -52,7 +52,8 @@ final class RunningServer implements AutoCloseable {
         env.put("BAWABA_CASE_TOKEN_SECRET", "sdk-test-case-token-secret-0123456789");
         env.put("BAWABA_DEMO_ENABLED", "false");
         // Every test submits from 127.0.0.1, and the counters live in the database, which outlives one run.
-        env.put("BAWABA_COMPLAINTS_MAX_SUBMISSIONS", "100000");
+        env.put("BAWABA_SUBMISSIONS_PER_ADDRESS", "100000");
+        env.put("BAWABA_SUBMISSIONS_PER_IDENTITY", "100000");
         // A fresh schema every run: the database outlives the run, and a migration may have changed since.
         env.put("QUARKUS_FLYWAY_CLEAN_AT_START", "true");
         if (answers(3306)) {

@@ -2,6 +2,7 @@ package ma.bawaba.admin;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import ma.bawaba.platform.database.WriteTransaction;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,7 @@ public class ApiKeyAdministration {
     public record IssuedKey(ApiKey key, String secret) {
     }
 
-    @Transactional
+    @WriteTransaction
     public IssuedKey issue(ApiKeyInput input) {
         Role role = Role.valueOf(input.getRole().name());
         checkTenant(role, input.getInstitutionId(), input.getOfficeId());
@@ -46,7 +47,7 @@ public class ApiKeyAdministration {
     }
 
     /** Creates a key with a known secret if no key has its prefix yet (demo credentials printed at start). */
-    @Transactional
+    @WriteTransaction
     public void ensure(String wholeKey, String name, Role role, Long institutionId) {
         String prefix = ApiKeySecrets.prefixOf(wholeKey);
         if (prefix == null || ApiKey.count("prefix", prefix) > 0) {
@@ -91,7 +92,7 @@ public class ApiKeyAdministration {
         return key;
     }
 
-    @Transactional
+    @WriteTransaction
     public void revoke(long id) {
         ApiKey key = get(id);
         if (key.revokedAt == null) {

@@ -2,7 +2,7 @@ package ma.bawaba.admin;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.transaction.Transactional;
+import ma.bawaba.platform.database.WriteTransaction;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,7 +33,7 @@ public class ReferenceAdministration {
         this.holidaysChanged = holidaysChanged;
     }
 
-    @Transactional
+    @WriteTransaction
     public Institution createInstitution(InstitutionInput input) {
         if (Institution.count("code", input.getCode()) > 0) {
             throw new DomainException.Conflict("problem.duplicate-code.detail", input.getCode());
@@ -44,7 +44,7 @@ public class ReferenceAdministration {
         return Institution.findById(institution.id);
     }
 
-    @Transactional
+    @WriteTransaction
     public Institution updateInstitution(long id, InstitutionInput input, String ifMatch) {
         Institution institution = Institution.findById(id);
         if (institution == null) {
@@ -59,7 +59,7 @@ public class ReferenceAdministration {
         return institution;
     }
 
-    @Transactional
+    @WriteTransaction
     public CivilStatusOffice createOffice(CivilStatusOfficeInput input) {
         if (CivilStatusOffice.count("code", input.getCode()) > 0) {
             throw new DomainException.Conflict("problem.duplicate-code.detail", input.getCode());
@@ -70,7 +70,7 @@ public class ReferenceAdministration {
         return office;
     }
 
-    @Transactional
+    @WriteTransaction
     public CivilStatusOffice updateOffice(long id, CivilStatusOfficeInput input, String ifMatch) {
         CivilStatusOffice office = CivilStatusOffice.findById(id);
         if (office == null) {
@@ -85,7 +85,7 @@ public class ReferenceAdministration {
         return office;
     }
 
-    @Transactional
+    @WriteTransaction
     public Holiday createHoliday(HolidayInput input) {
         if (Holiday.count("date", input.getDate()) > 0) {
             throw new DomainException.Conflict("problem.duplicate-holiday.detail", input.getDate().toString());
@@ -97,7 +97,7 @@ public class ReferenceAdministration {
         return holiday;
     }
 
-    @Transactional
+    @WriteTransaction
     public Holiday updateHoliday(long id, HolidayInput input, String ifMatch) {
         Holiday holiday = findHoliday(id);
         Versions.require(ifMatch, holiday.version);
@@ -111,7 +111,7 @@ public class ReferenceAdministration {
         return holiday;
     }
 
-    @Transactional
+    @WriteTransaction
     public void deleteHoliday(long id, String ifMatch) {
         Holiday holiday = findHoliday(id);
         Versions.require(ifMatch, holiday.version);

@@ -25,11 +25,12 @@ public class TrackingResource implements TrackingApi {
     @Override
     public Response trackCase(TrackingRequest trackingRequest, String acceptLanguage) {
         // Counted before the look-up, so that wrong guesses use up the quota as much as right ones.
-        RateLimiter.Quota quota = rateLimiter.hit("tracking:" + request.remoteAddress().hostAddress(),
-                config.tracking().maxLookups(), config.tracking().window());
-        return Response.ok(tracking.track(trackingRequest.getNumber(), trackingRequest.getEmail()))
-                .header("RateLimit", quota.header())
-                .header("RateLimit-Policy", quota.policy())
-                .build();
+        RateLimiter.Quota quota = rateLimiter.hit(new RateLimiter.Limit("tracking:" + request.remoteAddress().hostAddress(),
+                config.tracking().maxLookups(), config.tracking().window()));
+        Response.ResponseBuilder found = Response.ok(tracking.track(trackingRequest.getNumber(), trackingRequest.getEmail()));
+        if (quota != null) {
+            found.header("RateLimit", quota.header()).header("RateLimit-Policy", quota.policy());
+        }
+        return found.build();
     }
 }

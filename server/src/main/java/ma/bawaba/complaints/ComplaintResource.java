@@ -3,10 +3,10 @@ package ma.bawaba.complaints;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.net.URI;
 import java.time.Clock;
 import ma.bawaba.cases.CaseExchanges;
 import ma.bawaba.cases.CaseService;
+import ma.bawaba.cases.CaseSubmissions;
 import ma.bawaba.contract.api.ComplaintsApi;
 import ma.bawaba.contract.model.ComplaintInput;
 import ma.bawaba.contract.model.ComplaintKind;
@@ -19,8 +19,6 @@ import ma.bawaba.contract.model.RatingInput;
 import ma.bawaba.contract.model.ReopenInput;
 import ma.bawaba.platform.BawabaConfig;
 import ma.bawaba.platform.TimeSource;
-import ma.bawaba.platform.idempotency.Idempotency;
-import ma.bawaba.platform.ratelimit.RateLimiter;
 import ma.bawaba.platform.security.Access;
 import ma.bawaba.platform.security.CaseTokens;
 import ma.bawaba.platform.security.Caller;
@@ -35,22 +33,17 @@ public class ComplaintResource implements ComplaintsApi {
     private final Complaints complaints;
     private final CaseExchanges exchanges;
     private final Access access;
-    private final Idempotency idempotency;
-    private final RateLimiter rateLimiter;
-    private final CaseTokens caseTokens;
+    private final CaseSubmissions submissions;
     private final BawabaConfig config;
     private final Clock clock;
     private final HttpServerRequest request;
 
-    ComplaintResource(Complaints complaints, CaseExchanges exchanges, Access access, Idempotency idempotency,
-                      RateLimiter rateLimiter, CaseTokens caseTokens, BawabaConfig config, Clock clock,
-                      HttpServerRequest request) {
+    ComplaintResource(Complaints complaints, CaseExchanges exchanges, Access access, CaseSubmissions submissions,
+                      BawabaConfig config, Clock clock, HttpServerRequest request) {
         this.complaints = complaints;
         this.exchanges = exchanges;
         this.access = access;
-        this.idempotency = idempotency;
-        this.rateLimiter = rateLimiter;
-        this.caseTokens = caseTokens;
+        this.submissions = submissions;
         this.config = config;
         this.clock = clock;
         this.request = request;
@@ -58,27 +51,15 @@ public class ComplaintResource implements ComplaintsApi {
 
     @Override
     public Response submitComplaint(ComplaintInput input, String acceptLanguage, String idempotencyKey) {
-        RateLimiter.Quota quota = rateLimiter.hit("complaint-submission:" + request.remoteAddress().hostAddress(),
-                config.complaints().maxSubmissions(), config.complaints().submissionWindow());
-        Caller citizen = access.caller();
-        // A replay must not come from a stored copy of the case token and the requester's identity: only the number
-        // is kept, and a replay reads the complaint again and issues a new token.
-        Response created = idempotency.create(citizen, "POST /complaints", idempotencyKey, input, () -> {
-            ComplaintView view = complaints.submit(input, citizen);
-            return Response.created(URI.create("complaints/" + view.file().number))
-                    .tag(Versions.etag(view.file().version))
-                    .entity(receipt(view))
-                    .build();
-        }, receipt -> java.util.Map.of("number", ((ComplaintReceipt) receipt).getComplaint().getNumber()),
-                stored -> receipt(complaints.submitted(stored.get("number").asText())));
-        return Response.fromResponse(created)
-                .header("RateLimit", quota.header())
-                .header("RateLimit-Policy", quota.policy())
-                .build();
+        var requester = input.getRequester();
+        return submissions.submit(new CaseSubmissions.Filing(CaseService.COMPLAINTS, input, idempotencyKey,
+                        request.remoteAddress().hostAddress(), requester.getEmail(),
+                        requester.getIdDocumentType().name(), requester.getIdDocumentNumber()),
+                new CaseSubmissions.Service<>(citizen -> complaints.submit(input, citizen), complaints::submitted,
+                        ComplaintView::file, this::receipt));
     }
 
-    private ComplaintReceipt receipt(ComplaintView view) {
-        CaseTokens.Issued token = caseTokens.issue(view.file().id, config.security().submissionTokenTtl());
+    private ComplaintReceipt receipt(ComplaintView view, CaseTokens.Issued token) {
         return new ComplaintReceipt()
                 .complaint(toApi(view))
                 .caseToken(token.token())

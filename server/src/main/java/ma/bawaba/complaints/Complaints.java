@@ -2,6 +2,7 @@ package ma.bawaba.complaints;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import ma.bawaba.platform.database.WriteTransaction;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -60,7 +61,7 @@ public class Complaints {
         this.clock = clock;
     }
 
-    @Transactional
+    @WriteTransaction
     public ComplaintView submit(ComplaintInput input, Caller citizen) {
         Institution institution = Assignments.acceptingInstitution(CaseService.COMPLAINTS, input.getInstitutionId());
         if (ComplaintCategory.findById(input.getCategoryId()) == null) {
@@ -97,7 +98,7 @@ public class Complaints {
     }
 
     /** The institution's moves; the caller is staff of the assigned institution (else 404). */
-    @Transactional
+    @WriteTransaction
     public ComplaintView transition(String number, ComplaintTransition command, String ifMatch, Caller staff) {
         CaseFile file = caseFiles.visibleForUpdate(CaseService.COMPLAINTS, number, staff);
         Versions.require(ifMatch, file.version);
@@ -144,7 +145,7 @@ public class Complaints {
     }
 
     /** One rating per answer, by the holder, while the complaint is answered. */
-    @Transactional
+    @WriteTransaction
     public ComplaintView rate(String number, RatingInput rating, String ifMatch, Caller holder) {
         CaseFile file = caseFiles.visibleForUpdate(CaseService.COMPLAINTS, number, holder);
         Versions.require(ifMatch, file.version);
@@ -171,7 +172,7 @@ public class Complaints {
     }
 
     /** Back to the same institution with a fresh deadline, within the window after the answer, at most twice. */
-    @Transactional
+    @WriteTransaction
     public ComplaintView reopen(String number, String reason, String ifMatch, Caller holder) {
         String why = Required.text(reason, "reason");
         CaseFile file = caseFiles.visibleForUpdate(CaseService.COMPLAINTS, number, holder);
@@ -202,7 +203,7 @@ public class Complaints {
      * Closes answered complaints whose reopening window has passed, one batch in one transaction. Rows are claimed
      * with SKIP LOCKED, so that several instances may run this at once without closing a complaint twice.
      */
-    @Transactional
+    @WriteTransaction
     public int closeAnsweredBatch() {
         Instant cutoff = clock.instant().minus(rules.closeAnsweredAfter());
         @SuppressWarnings("unchecked")

@@ -2,6 +2,7 @@ package ma.bawaba.faq;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import ma.bawaba.platform.database.WriteTransaction;
 import java.util.List;
 import ma.bawaba.contract.model.FaqEntryInput;
 import ma.bawaba.contract.model.LocalizedParagraph;
@@ -52,7 +53,7 @@ public class Faq {
         return entry;
     }
 
-    @Transactional
+    @WriteTransaction
     public FaqEntry create(FaqEntryInput input) {
         FaqEntry entry = new FaqEntry();
         apply(entry, input);
@@ -60,7 +61,7 @@ public class Faq {
         return entry;
     }
 
-    @Transactional
+    @WriteTransaction
     public FaqEntry update(long id, FaqEntryInput input, String ifMatch) {
         FaqEntry entry = get(id);
         Versions.require(ifMatch, entry.version);
@@ -69,7 +70,7 @@ public class Faq {
         return entry;
     }
 
-    @Transactional
+    @WriteTransaction
     public void delete(long id, String ifMatch) {
         FaqEntry entry = get(id);
         Versions.require(ifMatch, entry.version);

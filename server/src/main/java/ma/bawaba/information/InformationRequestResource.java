@@ -3,12 +3,11 @@ package ma.bawaba.information;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Map;
 import ma.bawaba.cases.CaseExchanges;
 import ma.bawaba.cases.CaseService;
+import ma.bawaba.cases.CaseSubmissions;
 import ma.bawaba.contract.api.InformationRequestsApi;
 import ma.bawaba.contract.model.AppealInput;
 import ma.bawaba.contract.model.InformationRequestInput;
@@ -21,7 +20,6 @@ import ma.bawaba.contract.model.MessageInput;
 import ma.bawaba.platform.BawabaConfig;
 import ma.bawaba.platform.TimeSource;
 import ma.bawaba.platform.idempotency.Idempotency;
-import ma.bawaba.platform.ratelimit.RateLimiter;
 import ma.bawaba.platform.security.Access;
 import ma.bawaba.platform.security.CaseTokens;
 import ma.bawaba.platform.security.Caller;
@@ -39,21 +37,18 @@ public class InformationRequestResource implements InformationRequestsApi {
     private final CaseExchanges exchanges;
     private final Access access;
     private final Idempotency idempotency;
-    private final RateLimiter rateLimiter;
-    private final CaseTokens caseTokens;
+    private final CaseSubmissions submissions;
     private final BawabaConfig config;
     private final Clock clock;
     private final HttpServerRequest http;
 
     InformationRequestResource(InformationRequests requests, CaseExchanges exchanges, Access access, Idempotency idempotency,
-                               RateLimiter rateLimiter, CaseTokens caseTokens, BawabaConfig config, Clock clock,
-                               HttpServerRequest http) {
+                               CaseSubmissions submissions, BawabaConfig config, Clock clock, HttpServerRequest http) {
         this.requests = requests;
         this.exchanges = exchanges;
         this.access = access;
         this.idempotency = idempotency;
-        this.rateLimiter = rateLimiter;
-        this.caseTokens = caseTokens;
+        this.submissions = submissions;
         this.config = config;
         this.clock = clock;
         this.http = http;
@@ -61,26 +56,14 @@ public class InformationRequestResource implements InformationRequestsApi {
 
     @Override
     public Response submitInformationRequest(InformationRequestInput input, String acceptLanguage, String idempotencyKey) {
-        RateLimiter.Quota quota = rateLimiter.hit("information-submission:" + http.remoteAddress().hostAddress(),
-                config.information().maxSubmissions(), config.information().submissionWindow());
-        Caller citizen = access.caller();
-        // As for complaints, a replay is rebuilt from the number: no stored token, no stored identity.
-        Response created = idempotency.create(citizen, "POST /information-requests", idempotencyKey, input, () -> {
-            InformationView view = requests.submit(input, citizen);
-            return Response.created(URI.create("information-requests/" + view.file().number))
-                    .tag(Versions.etag(view.file().version))
-                    .entity(receipt(view))
-                    .build();
-        }, receipt -> Map.of("number", ((InformationRequestReceipt) receipt).getRequest().getNumber()),
-                stored -> receipt(requests.submitted(stored.get("number").asText())));
-        return Response.fromResponse(created)
-                .header("RateLimit", quota.header())
-                .header("RateLimit-Policy", quota.policy())
-                .build();
+        var requester = input.getRequester();
+        return submissions.submit(new CaseSubmissions.Filing(SERVICE, input, idempotencyKey, http.remoteAddress().hostAddress(),
+                        requester.getEmail(), requester.getIdDocumentType().name(), requester.getIdDocumentNumber()),
+                new CaseSubmissions.Service<>(citizen -> requests.submit(input, citizen), requests::submitted,
+                        InformationView::file, this::receipt));
     }
 
-    private InformationRequestReceipt receipt(InformationView view) {
-        CaseTokens.Issued token = caseTokens.issue(view.file().id, config.security().submissionTokenTtl());
+    private InformationRequestReceipt receipt(InformationView view, CaseTokens.Issued token) {
         return new InformationRequestReceipt()
                 .request(InformationRequestMapper.toApi(view, clock))
                 .caseToken(token.token())

@@ -3,6 +3,7 @@ package ma.bawaba.information;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
+import ma.bawaba.platform.database.WriteTransaction;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -72,7 +73,7 @@ public class InformationRequests {
         this.clock = clock;
     }
 
-    @Transactional
+    @WriteTransaction
     public InformationView submit(InformationRequestInput input, Caller citizen) {
         Institution body = Assignments.acceptingInstitution(CaseService.INFORMATION_REQUESTS, input.getInstitutionId());
         // Law 31-13 art. 4: citizens (CIN) and foreigners legally resident in Morocco (residence card).
@@ -114,7 +115,7 @@ public class InformationRequests {
     }
 
     /** The moves of the body's information officer, its head, and the CDAI. */
-    @Transactional
+    @WriteTransaction
     public InformationView transition(String number, InformationRequestTransition command, String ifMatch, Caller staff) {
         CaseFile file = caseFiles.visibleForUpdate(CaseService.INFORMATION_REQUESTS, number, staff);
         Versions.require(ifMatch, file.version);
@@ -211,7 +212,7 @@ public class InformationRequests {
     }
 
     /** The requester withdraws before a final answer. */
-    @Transactional
+    @WriteTransaction
     public InformationView withdraw(String number, String ifMatch, Caller holder) {
         CaseFile file = caseFiles.visibleForUpdate(CaseService.INFORMATION_REQUESTS, number, holder);
         Versions.require(ifMatch, file.version);
@@ -221,7 +222,7 @@ public class InformationRequests {
     }
 
     /** An internal complaint to the head of the body, or an escalation to the CDAI, each within its window. */
-    @Transactional
+    @WriteTransaction
     public InformationView appeal(String number, AppealInput input, String ifMatch, Caller holder) {
         String reason = Required.text(input.getReason(), "reason");
         CaseFile file = caseFiles.visibleForUpdate(CaseService.INFORMATION_REQUESTS, number, holder);

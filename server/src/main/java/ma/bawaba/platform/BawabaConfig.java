@@ -18,6 +18,8 @@ public interface BawabaConfig {
 
     Idempotency idempotency();
 
+    Submissions submissions();
+
     Demo demo();
 
     Http http();
@@ -59,6 +61,24 @@ public interface BawabaConfig {
 
         @WithDefault("100")
         int maxLimit();
+    }
+
+    /**
+     * Limits on filing new cases, the same for every service, counted in the database across instances. Tight per
+     * requester identity (e-mail, identity document); generous per client address, because many citizens share one
+     * address behind a mobile carrier's NAT.
+     */
+    interface Submissions {
+        /** Cases one requester (one e-mail, or one identity document) may file per window and service. */
+        @WithDefault("10")
+        int perIdentity();
+
+        /** Cases one client address may file per window and service. */
+        @WithDefault("1000")
+        int perAddress();
+
+        @WithDefault("PT1H")
+        Duration window();
     }
 
     interface Idempotency {
@@ -122,13 +142,6 @@ public interface BawabaConfig {
 
         @WithDefault("200")
         int closeBatchSize();
-
-        /** Submissions allowed per client address and window, across all instances. */
-        @WithDefault("10")
-        int maxSubmissions();
-
-        @WithDefault("PT1H")
-        Duration submissionWindow();
     }
 
     /** Law 31-13 and its deadlines. */
@@ -156,12 +169,6 @@ public interface BawabaConfig {
         /** The code of the CDAI institution, which reviews escalations. */
         @WithDefault("CDAI")
         String commissionCode();
-
-        @WithDefault("10")
-        int maxSubmissions();
-
-        @WithDefault("PT1H")
-        Duration submissionWindow();
     }
 
     interface Demo {

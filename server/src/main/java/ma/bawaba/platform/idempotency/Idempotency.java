@@ -2,9 +2,7 @@ package ma.bawaba.platform.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -14,15 +12,17 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import ma.bawaba.platform.BawabaConfig;
+import ma.bawaba.platform.database.Transactions;
 import ma.bawaba.platform.problem.DomainException;
 import ma.bawaba.platform.security.ApiKeySecrets;
 import ma.bawaba.platform.security.Caller;
 
 /**
- * Idempotent creation for every POST that creates something. The creation and the record of its response commit in
- * one transaction, so that a retry — on this instance or another, before or after a crash — either finds the record
- * and replays the response, or finds nothing because nothing was created. A key reused with another body is a 422.
- * Records are scoped to the caller and the route, and kept for {@code bawaba.idempotency.retention}.
+ * Idempotent creation for every POST that creates something. The key is recorded first, then the creation runs and
+ * the record takes its response, all in one transaction: a retry — on this instance or another, at the same moment
+ * or after a crash — either finds the record and replays the response, waits for the twin that holds the key, or
+ * finds nothing because nothing was created. A key reused with another body is a 422. Records are scoped to the
+ * caller and the route, and kept for {@code bawaba.idempotency.retention}.
  */
 @ApplicationScoped
 public class Idempotency {
@@ -61,32 +61,34 @@ public class Idempotency {
     public Response create(Caller caller, String route, String key, Object request, Supplier<Response> creation,
                            UnaryOperator<Object> redact, Function<JsonNode, Object> revive) {
         if (key == null) {
-            return QuarkusTransaction.joiningExisting().call(creation::get);
+            return Transactions.write(creation::get);
         }
         String scope = ApiKeySecrets.hash(callerRef(caller) + " " + route);
         String requestHash = ApiKeySecrets.hash(toJson(request));
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                IdempotencyRecord existing = find(scope, key);
-                if (existing != null) {
-                    return replay(existing, requestHash, revive);
-                }
-                // A record past its retention that the purge has not reached yet would block the key: it goes now.
-                IdempotencyRecord.delete("scope = ?1 and key = ?2", scope, key);
-                Response response = creation.get();
-                if (response.getStatus() < 500) {
-                    store(scope, key, requestHash, response, redact);
-                }
-                return response;
-            });
-        } catch (PersistenceException concurrentTwin) {
-            // Another request with the same key committed first: ours rolled back, so answer as a retry would.
-            IdempotencyRecord winner = QuarkusTransaction.requiringNew().call(() -> find(scope, key));
-            if (winner == null) {
-                throw concurrentTwin;
-            }
-            return QuarkusTransaction.requiringNew().call(() -> replay(winner, requestHash, revive));
+        // A retry is answered from its record before anything else runs (rate limits included): a plain read.
+        IdempotencyRecord known = Transactions.write(() -> find(scope, key));
+        if (known != null) {
+            return replay(known, requestHash, revive);
         }
+        return Transactions.write(() -> {
+            // The key is claimed first. A twin that claimed it and has not committed yet makes this insert wait;
+            // once the twin commits, the insert is ignored and the twin's response replayed; if the twin rolled
+            // back, this request goes on. No row that does not exist is ever locked, and nothing is deleted but
+            // a record past its retention, by its primary key.
+            if (!claim(scope, key, requestHash)) {
+                IdempotencyRecord twin = find(scope, key);
+                if (twin != null) {
+                    return replay(twin, requestHash, revive);
+                }
+                deleteExpired(scope, key);
+                if (!claim(scope, key, requestHash)) {
+                    return replay(find(scope, key), requestHash, revive);
+                }
+            }
+            Response response = creation.get();
+            complete(scope, key, response, redact);
+            return response;
+        });
     }
 
     /**
@@ -98,7 +100,7 @@ public class Idempotency {
         int total = 0;
         int deleted;
         do {
-            deleted = QuarkusTransaction.requiringNew().call(() -> IdempotencyRecord.getEntityManager()
+            deleted = Transactions.write(() -> entityManager()
                     .createNativeQuery("DELETE FROM idempotency_record WHERE created_at < ?1 LIMIT " + batchSize)
                     .setParameter(1, cutoff)
                     .executeUpdate());
@@ -136,17 +138,43 @@ public class Idempotency {
         return replay.build();
     }
 
-    private void store(String scope, String key, String requestHash, Response response, UnaryOperator<Object> redact) {
-        IdempotencyRecord record = new IdempotencyRecord();
-        record.scope = scope;
-        record.key = key;
-        record.requestHash = requestHash;
-        record.statusCode = response.getStatus();
-        record.location = response.getLocation() == null ? null : response.getLocation().toString();
-        record.etag = response.getHeaderString(HttpHeaders.ETAG);
-        record.responseBody = response.getEntity() == null ? null : toJson(redact.apply(response.getEntity()));
-        record.createdAt = clock.instant();
-        record.persistAndFlush();
+    /** Inserts the record of a new key (still without its response); false when the key is already recorded. */
+    private boolean claim(String scope, String key, String requestHash) {
+        return entityManager().createNativeQuery("""
+                        INSERT IGNORE INTO idempotency_record (scope, idem_key, request_hash, status_code, created_at)
+                        VALUES (?1, ?2, ?3, 0, ?4)""")
+                .setParameter(1, scope)
+                .setParameter(2, key)
+                .setParameter(3, requestHash)
+                .setParameter(4, clock.instant())
+                .executeUpdate() == 1;
+    }
+
+    /** Stores the response in the record claimed by this transaction: both commit with what was created. */
+    private void complete(String scope, String key, Response response, UnaryOperator<Object> redact) {
+        entityManager().createNativeQuery("""
+                        UPDATE idempotency_record SET status_code = ?1, location = ?2, etag = ?3, response_body = ?4
+                        WHERE scope = ?5 AND idem_key = ?6""")
+                .setParameter(1, response.getStatus())
+                .setParameter(2, response.getLocation() == null ? null : response.getLocation().toString())
+                .setParameter(3, response.getHeaderString(HttpHeaders.ETAG))
+                .setParameter(4, response.getEntity() == null ? null : toJson(redact.apply(response.getEntity())))
+                .setParameter(5, scope)
+                .setParameter(6, key)
+                .executeUpdate();
+    }
+
+    /** A record past its retention that the purge has not reached yet would block its key: it goes now. */
+    private void deleteExpired(String scope, String key) {
+        entityManager().createNativeQuery("DELETE FROM idempotency_record WHERE scope = ?1 AND idem_key = ?2 AND created_at <= ?3")
+                .setParameter(1, scope)
+                .setParameter(2, key)
+                .setParameter(3, clock.instant().minus(config.idempotency().retention()))
+                .executeUpdate();
+    }
+
+    private static jakarta.persistence.EntityManager entityManager() {
+        return IdempotencyRecord.getEntityManager();
     }
 
     private static String callerRef(Caller caller) {

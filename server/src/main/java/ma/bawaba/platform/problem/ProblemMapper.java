@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import ma.bawaba.platform.database.Transactions;
 import ma.bawaba.platform.web.Language;
 import ma.bawaba.platform.web.RequestIds;
 import org.jboss.logging.Logger;
@@ -141,6 +142,14 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response concurrentChange(jakarta.persistence.OptimisticLockException exception, HttpHeaders headers, UriInfo uri) {
         return respond(ProblemCatalog.CONFLICT, "problem.concurrent-change.detail", new Object[0], List.of(), headers, uri);
+    }
+
+    /** A write that kept losing to concurrent ones past every retry: nothing was done, the same request may come again. */
+    @ServerExceptionMapper
+    public Response transientConflict(Transactions.TransientConflict exception, HttpHeaders headers, UriInfo uri) {
+        LOG.warnf(exception.getCause(), "Gave up retrying a write on %s (request %s)", uri.getPath(), RequestIds.of(headers));
+        Response response = respond(ProblemCatalog.UNAVAILABLE, "problem.unavailable.detail", new Object[0], List.of(), headers, uri);
+        return Response.fromResponse(response).header("Retry-After", 1).build();
     }
 
     @ServerExceptionMapper
