@@ -28,8 +28,7 @@ DB=127.0.0.1:3306
 
 # ---- LIMIT OVERRIDES: the one place where the benchmark lifts the server's abuse limits ----------------------------
 # Every request comes from 127.0.0.1 and the counters live in the database, so any per-address limit would turn the
-# measurement into a measurement of 429s. Each request already uses a fresh requester identity; when per-identity
-# limits land, raise them here too (every bawaba.* property of BawabaConfig is an environment variable).
+# measurement into a measurement of 429s (every bawaba.* property of BawabaConfig is an environment variable).
 LIMIT_OVERRIDES=(
   # All the load comes from 127.0.0.1; each submission is a fresh requester, so the identity limit keeps its default
   # and is counted as in production.
