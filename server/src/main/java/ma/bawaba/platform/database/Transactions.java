@@ -31,6 +31,8 @@ public final class Transactions {
     static final int MAX_ATTEMPTS = 6;
     /** Upper bound of the first pause; each retry doubles it, with full jitter, so that rivals do not meet again. */
     private static final long FIRST_PAUSE_MICROS = 2_000;
+    /** The unique index of values drawn at random, whose clash a new draw resolves. */
+    private static final String REDRAWN_ON_CLASH = "uq_case_number";
 
     private Transactions() {
     }
@@ -86,6 +88,11 @@ public final class Transactions {
     private static boolean isTransient(SQLException sql) {
         for (SQLException next = sql; next != null; next = next.getNextException()) {
             int code = next.getErrorCode();
+            // A case number drawn at random that another case already has (about one in a million draws at a
+            // million cases a year): running the transaction again draws another. The unique index is the check.
+            if (code == 1062 && String.valueOf(next.getMessage()).contains(REDRAWN_ON_CLASH)) {
+                return true;
+            }
             // 1213 deadlock / Galera certification failure, 1205 lock wait timeout; 40001 is the SQL standard's
             // "serialization failure", which the driver also reports for both.
             if (code == 1213 || code == 1205 || "40001".equals(next.getSQLState())) {

@@ -65,16 +65,12 @@ public class Idempotency {
         }
         String scope = ApiKeySecrets.hash(callerRef(caller) + " " + route);
         String requestHash = ApiKeySecrets.hash(toJson(request));
-        // A retry is answered from its record before anything else runs (rate limits included): a plain read.
-        IdempotencyRecord known = Transactions.write(() -> find(scope, key));
-        if (known != null) {
-            return replay(known, requestHash, revive);
-        }
         return Transactions.write(() -> {
-            // The key is claimed first. A twin that claimed it and has not committed yet makes this insert wait;
-            // once the twin commits, the insert is ignored and the twin's response replayed; if the twin rolled
-            // back, this request goes on. No row that does not exist is ever locked, and nothing is deleted but
-            // a record past its retention, by its primary key.
+            // The key is claimed first, so a retry is answered from its record before anything else runs (rate
+            // limits included). A twin that claimed the key and has not committed yet makes this insert wait; once
+            // the twin commits, the insert is ignored and the twin's response replayed; if the twin rolled back,
+            // this request goes on. No row that does not exist is ever locked, and nothing is deleted but a record
+            // past its retention.
             if (!claim(scope, key, requestHash)) {
                 IdempotencyRecord twin = find(scope, key);
                 if (twin != null) {

@@ -32,7 +32,9 @@ class TransactionsTest {
         assertTrue(Transactions.isTransient(new RuntimeException(new SQLTransactionRollbackException("Deadlock", "40001", 1213))));
         assertTrue(Transactions.isTransient(new IllegalStateException(new SQLException("Lock wait timeout", "HY000", 1205))));
         assertTrue(Transactions.isTransient(new SQLException("WSREP detected deadlock/conflict", "40001", 1213)));
-        assertFalse(Transactions.isTransient(new SQLException("Duplicate entry", "23000", 1062)));
+        assertFalse(Transactions.isTransient(new SQLException("Duplicate entry 'k' for key 'uq_idempotency'", "23000", 1062)));
+        // A case number drawn twice is drawn again.
+        assertTrue(Transactions.isTransient(new SQLException("Duplicate entry 'CP-2026-AAAA-AAAA' for key 'uq_case_number'", "23000", 1062)));
         assertFalse(Transactions.isTransient(new IllegalArgumentException("no database involved")));
     }
 
