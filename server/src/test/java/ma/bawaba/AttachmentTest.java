@@ -154,6 +154,27 @@ class AttachmentTest {
     }
 
     @Test
+    void anInstitutionsDraftIsOnNoTimelineAndChangesNothingUntilItsAnswerSendsIt() {
+        Agency agency = agency();
+        Filed filed = file(agency);
+        String number = filed.number();
+        var before = filed.holder().get("/complaints/" + number).then().statusCode(200).extract();
+        int draft = upload(agent(agency), number, "decision.pdf", Files.pdf(1000), "application/pdf").statusCode(201)
+                .extract().path("id");
+
+        assertEquals(List.of("SUBMITTED"), ComplaintFixtures.timelineTypes(filed.holder(), number));
+        assertEquals(List.of("SUBMITTED"), ComplaintFixtures.timelineTypes(agency.agent(), number));
+        filed.holder().get("/complaints/" + number).then().header("ETag", before.header("ETag"))
+                .body("updatedAt", equalTo(before.path("updatedAt")));
+
+        move(agency, number, Map.of("to", "ANSWERED", "answer", "Voir la décision jointe.", "attachmentIds", List.of(draft)))
+                .response().then().statusCode(200);
+        assertEquals(List.of("SUBMITTED", "ATTACHMENT_ADDED", "ANSWERED"), ComplaintFixtures.timelineTypes(filed.holder(), number));
+        filed.holder().queryParam("limit", 100).get("/complaints/" + number + "/timeline").then()
+                .body("items[1].actor", equalTo("INSTITUTION"));
+    }
+
+    @Test
     void aRejectedComplaintTakesNoMoreDocuments() {
         Agency agency = agency();
         Filed filed = file(agency);

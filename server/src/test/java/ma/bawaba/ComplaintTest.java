@@ -17,6 +17,7 @@ import static ma.bawaba.support.Api.clientAddress;
 import static ma.bawaba.support.Api.invalid;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -29,9 +30,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.Year;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +62,21 @@ class ComplaintTest {
 
     private static LocalDate today() {
         return LocalDate.now(new TestClock().withZone(TimeSource.MOROCCO));
+    }
+
+    private static void travelTo(Instant instant) {
+        TestClock.travel(Duration.between(new TestClock().instant(), instant));
+    }
+
+    /** Midnight at the end of the 30th calendar day (Morocco) after the complaint's latest answer. */
+    private static Instant reopenWindowEnd(RequestSpecification reader, String number) {
+        String answeredAt = reader.get("/complaints/" + number).then().statusCode(200).extract().path("answers[-1].answeredAt");
+        LocalDate answered = OffsetDateTime.parse(answeredAt).atZoneSameInstant(TimeSource.MOROCCO).toLocalDate();
+        return answered.plusDays(31).atStartOfDay(TimeSource.MOROCCO).toInstant();
+    }
+
+    private static Instant instant(ExtractableResponse<Response> response, String path) {
+        return OffsetDateTime.parse(response.<String>path(path)).toInstant();
     }
 
     @Test
@@ -251,29 +272,93 @@ class ComplaintTest {
     }
 
     @Test
-    void reopeningIsRefusedAfterThirtyDaysAndAfterASatisfiedRating() {
+    void aSatisfiedRatingClosesTheComplaintAtOnce() {
         Agency agency = agency();
-        Filed late = file(agency);
-        answer(agency, late.number(), "Réponse.");
         Filed pleased = file(agency);
-        answer(agency, pleased.number(), "Réponse.");
-        rate(pleased, true, 5).response().then().statusCode(200).body("reopenableUntil", nullValue());
-        reopen(pleased.token(), pleased.number()).response().then().statusCode(409);
-
-        TestClock.travel(Duration.ofDays(30).plusMinutes(1));
-        reopen(tracked(late.number()), late.number()).response().then().statusCode(409)
-                .body("detail", containsString("30"));
+        answer(agency, pleased.number(), "Votre pension sera versée à partir de janvier.");
+        rate(pleased, true, 5).response().then().statusCode(200)
+                .body("status", equalTo("CLOSED")).body("answers[0].rating.satisfied", equalTo(true))
+                .body("reopenableUntil", nullValue()).body("dueDate", nullValue()).body("overdue", equalTo(false));
+        List<Map<String, Object>> events = pleased.holder().queryParam("limit", 100)
+                .get("/complaints/" + pleased.number() + "/timeline").then().statusCode(200).extract().path("items");
+        assertEquals(List.of("RATED", "CLOSED"), events.subList(events.size() - 2, events.size()).stream()
+                .map(event -> event.get("type")).toList());
+        assertEquals("CITIZEN", events.get(events.size() - 1).get("actor"));
+        reopen(pleased.token(), pleased.number()).response().then().statusCode(409).body("detail", containsString("CLOSED"));
+        pleased.holder().contentType("application/json").body(Map.of("text", "Merci !"))
+                .post("/complaints/" + pleased.number() + "/messages").then().statusCode(409);
+        agency.agent().queryParam("status", "CLOSED").get("/complaints").then()
+                .body("items.number", equalTo(List.of(pleased.number())));
     }
 
     @Test
-    void unratedAnswersCloseAfterThirtyDaysAndThenTakeNoMessage() {
+    void theReopenWindowRunsToTheEndOfTheThirtiethDayInMoroccoForTheHolderAndTheClosingJob() {
+        Agency agency = agency();
+        Filed reopened = file(agency);
+        Filed unrated = file(agency);
+        Filed late = file(agency);
+        // Answered at 08:00 in Rabat: 30×24 hours would end at 08:00 on the 30th day, the window ends at its midnight.
+        LocalDate answeredOn = today().plusDays(1);
+        travelTo(answeredOn.atTime(8, 0).atZone(TimeSource.MOROCCO).toInstant());
+        for (Filed filed : List.of(reopened, unrated, late)) {
+            answer(agency, filed.number(), "Réponse.");
+        }
+        Instant end = answeredOn.plusDays(31).atStartOfDay(TimeSource.MOROCCO).toInstant();
+        assertEquals(end, instant(agency.agent().get("/complaints/" + late.number()).then().extract(), "reopenableUntil"));
+
+        travelTo(end.minus(Duration.ofMinutes(1)));
+        String token = tracked(reopened.number());
+        reopen(token, reopened.number()).response().then().statusCode(200).body("status", equalTo("REOPENED"));
+        closing.closeDue();
+        agency.agent().get("/complaints/" + unrated.number()).then().body("status", equalTo("ANSWERED"))
+                .body("reopenableUntil", notNullValue());
+
+        travelTo(end.plusSeconds(1));
+        reopen(tracked(late.number()), late.number()).response().then().statusCode(409)
+                .body("detail", containsString(answeredOn.plusDays(30).toString())).body("detail", containsString("30"));
+        agency.agent().get("/complaints/" + late.number()).then().body("reopenableUntil", nullValue());
+        closing.closeDue();
+        agency.agent().get("/complaints/" + unrated.number()).then().body("status", equalTo("CLOSED"));
+        agency.agent().get("/complaints/" + late.number()).then().body("status", equalTo("CLOSED"));
+        agency.agent().get("/complaints/" + reopened.number()).then().body("status", equalTo("REOPENED"));
+    }
+
+    @Test
+    void onlyUnratedAndUnsatisfiedAnswersThatWereNotReopenedCloseByThemselves() {
+        Agency agency = agency();
+        Filed unrated = file(agency);
+        Filed unsatisfied = file(agency);
+        Filed reopened = file(agency);
+        Filed satisfied = file(agency);
+        for (Filed filed : List.of(unrated, unsatisfied, reopened, satisfied)) {
+            answer(agency, filed.number(), "Réponse.");
+        }
+        rate(unsatisfied, false, 2).response().then().statusCode(200).body("status", equalTo("ANSWERED"));
+        rate(reopened, false, 1).response().then().statusCode(200);
+        reopen(reopened.token(), reopened.number()).response().then().statusCode(200);
+        rate(satisfied, true, 4).response().then().statusCode(200).body("status", equalTo("CLOSED"));
+
+        travelTo(reopenWindowEnd(agency.agent(), unrated.number()).plus(Duration.ofDays(1)));
+        closing.closeDue();
+        for (Filed filed : List.of(unrated, unsatisfied)) {
+            assertEquals("SYSTEM", agency.agent().queryParam("limit", 100)
+                    .get("/complaints/" + filed.number() + "/timeline").then().extract().path("items[-1].actor"));
+            agency.agent().get("/complaints/" + filed.number()).then().body("status", equalTo("CLOSED"));
+        }
+        agency.agent().get("/complaints/" + reopened.number()).then().body("status", equalTo("REOPENED"));
+        assertEquals("CITIZEN", agency.agent().queryParam("limit", 100)
+                .get("/complaints/" + satisfied.number() + "/timeline").then().extract().path("items[-1].actor"));
+    }
+
+    @Test
+    void unratedAnswersCloseWhenTheirWindowEndsAndThenTakeNoMessage() {
         Agency agency = agency();
         Filed filed = file(agency);
         Filed fresh = file(agency);
         answer(agency, filed.number(), "Réponse.");
         TestClock.travel(Duration.ofDays(20));
         answer(agency, fresh.number(), "Réponse plus récente.");
-        TestClock.travel(Duration.ofDays(11));
+        travelTo(reopenWindowEnd(agency.agent(), filed.number()));
         closing.closeDue();
         String token = tracked(filed.number());
         ComplaintFixtures.holder(token).get("/complaints/" + filed.number()).then().body("status", equalTo("CLOSED"));
@@ -292,7 +377,7 @@ class ComplaintTest {
         Agency agency = agency();
         List<Filed> answered = List.of(file(agency), file(agency), file(agency), file(agency));
         answered.forEach(filed -> answer(agency, filed.number(), "Réponse."));
-        TestClock.travel(Duration.ofDays(31));
+        travelTo(reopenWindowEnd(agency.agent(), answered.get(answered.size() - 1).number()));
         var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
             var first = pool.submit(closing::closeDue);
@@ -459,8 +544,109 @@ class ComplaintTest {
         agency.agent().queryParam("overdue", true).get("/complaints").then().body("items", hasSize(0));
 
         TestClock.travel(Duration.ofDays(61));
-        agency.agent().queryParam("overdue", true).get("/complaints").then().body("items", hasSize(3))
+        // The observation owes no answer: it is never overdue.
+        agency.agent().queryParam("overdue", true).get("/complaints").then()
+                .body("items.number", equalTo(List.of(acknowledged.number(), oldest.number())))
                 .body("items[0].overdue", equalTo(true));
-        agency.agent().queryParam("overdue", false).get("/complaints").then().body("items", hasSize(0));
+        agency.agent().queryParam("overdue", false).get("/complaints").then()
+                .body("items.number", equalTo(List.of(observation.number())));
+    }
+
+    @Test
+    void theFifteenDayRoutingDeadlineIsShownCanBeOverdueAndEndsOnceRouted() {
+        Agency first = agency();
+        Agency competent = agency();
+        Filed waiting = file(first);
+        Filed acknowledged = file(first);
+        Filed transferred = file(first);
+        Filed observation = file(first, "OBSERVATION");
+        waiting.holder().get("/complaints/" + waiting.number()).then()
+                .body("routingDueDate", equalTo(today().plusDays(15).toString())).body("routingOverdue", equalTo(false));
+        acknowledge(first, acknowledged.number());
+        first.agent().get("/complaints/" + acknowledged.number()).then()
+                .body("routingDueDate", nullValue()).body("routingOverdue", equalTo(false));
+        first.agent().queryParam("routingOverdue", true).get("/complaints").then().body("items", hasSize(0));
+
+        TestClock.travel(Duration.ofDays(16));
+        first.agent().get("/complaints/" + waiting.number()).then().body("routingOverdue", equalTo(true))
+                .body("overdue", equalTo(false));
+        first.agent().queryParam("routingOverdue", true).get("/complaints").then()
+                .body("items.number", equalTo(List.of(observation.number(), transferred.number(), waiting.number())))
+                .body("items.routingOverdue", equalTo(List.of(true, true, true)));
+        first.agent().queryParam("routingOverdue", false).get("/complaints").then()
+                .body("items.number", equalTo(List.of(acknowledged.number())))
+                .body("items[0].routingDueDate", nullValue());
+
+        // The competent institution acts on it as if it had received it: 15 days to route, from the transfer.
+        move(first, transferred.number(), Map.of("to", "TRANSFERRED", "reason", "Relève de l'agence compétente.",
+                "institutionId", competent.id())).response().then().statusCode(200)
+                .body("routingDueDate", equalTo(today().plusDays(15).toString())).body("routingOverdue", equalTo(false));
+        acknowledge(competent, transferred.number());
+        transferred.holder().get("/complaints/" + transferred.number()).then().body("routingDueDate", nullValue());
+        acknowledge(first, observation.number());
+        first.agent().queryParam("routingOverdue", true).get("/complaints").then()
+                .body("items.number", equalTo(List.of(waiting.number())));
+    }
+
+    @Test
+    void observationsAndSuggestionsOweNoAnswerSoHaveNoDueDateAndAreNeverOverdue() {
+        Agency agency = agency();
+        Filed observation = file(agency, "OBSERVATION");
+        Filed suggestion = file(agency, "SUGGESTION");
+        for (Filed filed : List.of(observation, suggestion)) {
+            filed.holder().get("/complaints/" + filed.number()).then().body("dueDate", nullValue())
+                    .body("overdue", equalTo(false)).body("routingDueDate", equalTo(today().plusDays(15).toString()));
+        }
+        acknowledge(agency, suggestion.number());
+        TestClock.travel(Duration.ofDays(400));
+        for (Filed filed : List.of(observation, suggestion)) {
+            agency.agent().get("/complaints/" + filed.number()).then().body("dueDate", nullValue()).body("overdue", equalTo(false));
+        }
+        agency.agent().queryParam("overdue", true).get("/complaints").then().body("items", hasSize(0));
+        agency.agent().queryParam("overdue", false).get("/complaints").then().body("items", hasSize(2))
+                .body("items.dueDate", everyItem(nullValue()));
+    }
+
+    @Test
+    void theDueDateIsShownOnlyWhileAnAnswerIsOwed() {
+        Agency agency = agency();
+        Filed answered = file(agency);
+        Filed rejected = file(agency);
+        answer(agency, answered.number(), "Réponse.");
+        answered.holder().get("/complaints/" + answered.number()).then().body("dueDate", nullValue()).body("overdue", equalTo(false));
+        TestClock.travel(Duration.ofDays(1));
+        reopen(answered.token(), answered.number()).response().then().statusCode(200)
+                .body("dueDate", equalTo(today().plusDays(60).toString()));
+        move(agency, rejected.number(), Map.of("to", "REJECTED", "reason", "Affaire pendante devant le tribunal."))
+                .response().then().statusCode(200).body("dueDate", nullValue());
+        agency.agent().queryParam("status", "REJECTED").get("/complaints").then()
+                .body("items.number", equalTo(List.of(rejected.number()))).body("items[0].dueDate", nullValue());
+        agency.agent().queryParam("status", "REOPENED").get("/complaints").then()
+                .body("items[0].dueDate", equalTo(today().plusDays(60).toString()));
+    }
+
+    @Test
+    void aCitizensNewMessageOrDocumentMovesUpdatedAtForTheBackOffice() {
+        Agency agency = agency();
+        Filed filed = file(agency);
+        String path = "/complaints/" + filed.number();
+        acknowledge(agency, filed.number());
+        Instant acknowledgedAt = instant(agency.agent().get(path).then().extract(), "updatedAt");
+
+        TestClock.travel(Duration.ofHours(1));
+        filed.holder().contentType("application/json").body(Map.of("text", "Avez-vous reçu mon dossier ?"))
+                .post(path + "/messages").then().statusCode(201);
+        var afterMessage = agency.agent().get(path).then().extract();
+        Instant messagedAt = instant(afterMessage, "updatedAt");
+        assertEquals(true, messagedAt.isAfter(acknowledgedAt.plus(Duration.ofMinutes(59))), messagedAt.toString());
+        assertEquals(messagedAt, instant(agency.agent().get("/complaints").then().extract(), "items[0].updatedAt"));
+
+        TestClock.travel(Duration.ofHours(1));
+        ma.bawaba.support.Api.upload().header("X-Case-Token", filed.token())
+                .multiPart("file", "recu.pdf", ma.bawaba.support.Files.pdf(1000), "application/pdf")
+                .post(path + "/attachments").then().statusCode(201);
+        Instant uploadedAt = instant(agency.agent().get(path).then().extract(), "updatedAt");
+        assertEquals(true, uploadedAt.isAfter(messagedAt.plus(Duration.ofMinutes(59))), uploadedAt.toString());
+        assertNotEquals(afterMessage.header("ETag"), etag(agency.agent(), filed.number()));
     }
 }

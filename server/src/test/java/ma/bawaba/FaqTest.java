@@ -70,6 +70,30 @@ class FaqTest {
     }
 
     @Test
+    void everyServiceHasAnFaqFromTheStartInArabicFrenchAndEnglish() {
+        for (String service : List.of("INFORMATION_REQUESTS", "COMPLAINTS", "DOCUMENT_ORDERS")) {
+            Map<String, List<String>> questions = new java.util.HashMap<>();
+            Map<String, List<String>> answers = new java.util.HashMap<>();
+            for (String language : List.of("ar", "fr", "en")) {
+                var page = anonymous().header("Accept-Language", language).queryParam("service", service)
+                        .queryParam("limit", 3).get("/faq").then().statusCode(200).extract();
+                questions.put(language, page.path("items.question"));
+                answers.put(language, page.path("items.answer"));
+            }
+            org.junit.jupiter.api.Assertions.assertEquals(3, questions.get("ar").size(), service);
+            for (int i = 0; i < 3; i++) {
+                String arabic = questions.get("ar").get(i) + answers.get("ar").get(i);
+                org.junit.jupiter.api.Assertions.assertTrue(arabic.codePoints().filter(c ->
+                        Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN).count() < 10, arabic);
+                for (String other : List.of("ar", "en")) {
+                    org.junit.jupiter.api.Assertions.assertNotEquals(questions.get("fr").get(i), questions.get(other).get(i));
+                    org.junit.jupiter.api.Assertions.assertNotEquals(answers.get("fr").get(i), answers.get(other).get(i));
+                }
+            }
+        }
+    }
+
+    @Test
     void onlyAdministratorsChangeTheFaq() {
         String agentKey = AdministrationTest.issueKey("AGENT", 2L);
         ma.bawaba.support.Api.invalid().header("X-Api-Key", agentKey).contentType("application/json")

@@ -77,7 +77,7 @@ class ComplaintSdkTest {
                 .attachmentIds(Set.of(attachment.getId())), "fr", UUID.randomUUID().toString());
 
         ComplaintsApi agent = new ComplaintsApi(Bawaba.withApiKey(server.baseUri(), agentKey));
-        assertTrue(agent.listComplaints("fr", ComplaintStatus.RECEIVED, null, null, null, null, null, 100, null)
+        assertTrue(agent.listComplaints("fr", ComplaintStatus.RECEIVED, null, null, null, null, null, null, 100, null)
                 .getItems().stream().anyMatch(item -> item.getNumber().equals(number)));
         Complaint seen = agent.getComplaint(number, "fr");
         assertEquals("Alaoui", seen.getRequester().getLastName());

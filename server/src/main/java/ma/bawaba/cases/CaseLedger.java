@@ -11,6 +11,8 @@ import ma.bawaba.platform.security.Caller;
 /**
  * Opens cases and changes their status, always writing the matching case event in the same transaction, so that the
  * timeline, the change feed, mail and webhooks can never miss a change. The services' state machines call this.
+ * A case's {@code updatedAt} is the time of its latest event: a citizen's new message or document shows in the
+ * institution's inbox as a change, as a status change does.
  */
 @ApplicationScoped
 public class CaseLedger {
@@ -41,7 +43,8 @@ public class CaseLedger {
         file.submittedAt = now;
         file.updatedAt = now;
         file.persist();
-        record(file, "SUBMITTED", null, file.status, actor, null);
+        // At the time the case was opened: a new case is at version 0.
+        record(file, "SUBMITTED", null, file.status, actor, null, now);
         return file;
     }
 
@@ -51,13 +54,17 @@ public class CaseLedger {
         String from = file.status;
         file.status = toStatus;
         file.closed = closed;
-        file.updatedAt = clock.instant();
         return record(file, eventType, from, toStatus, actor, data);
     }
 
-    /** Records a change that is not a status change (a message, an attachment, a new due date...). */
+    /** Records a change that is not a status change (a message, a document, a new due date...); the case is updated. */
     @Transactional(Transactional.TxType.MANDATORY)
     public CaseEvent record(CaseFile file, String eventType, String fromStatus, String toStatus, Caller actor, String data) {
+        return record(file, eventType, fromStatus, toStatus, actor, data, clock.instant());
+    }
+
+    private CaseEvent record(CaseFile file, String eventType, String fromStatus, String toStatus, Caller actor, String data,
+                             Instant at) {
         CaseEvent event = new CaseEvent();
         event.caseId = file.id;
         event.type = eventType;
@@ -67,9 +74,10 @@ public class CaseLedger {
         event.actorRef = actor.keyPrefix() != null ? actor.keyPrefix() : actor.subject();
         event.institutionId = file.institutionId;
         event.officeId = file.officeId;
-        event.occurredAt = clock.instant();
+        event.occurredAt = at;
         event.data = data;
         event.persist();
+        file.updatedAt = at;
         return event;
     }
 

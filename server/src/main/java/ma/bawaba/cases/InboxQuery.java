@@ -61,6 +61,19 @@ public final class InboxQuery {
         return this;
     }
 
+    /**
+     * A service's own deadline, a date column that is null while nothing is owed (a routing due date): past it (true)
+     * or not (false), today in Morocco.
+     */
+    public InboxQuery past(String dateColumn, Boolean past, LocalDate today) {
+        if (past != null) {
+            where.append(past ? " and " + dateColumn + " < :today"
+                    : " and (" + dateColumn + " is null or " + dateColumn + " >= :today)");
+            parameters.put("today", today);
+        }
+        return this;
+    }
+
     /** Submitted between two calendar days of Morocco, both included. */
     public InboxQuery submitted(LocalDate from, LocalDate to) {
         and("f.submittedAt >= :from", "from", from == null ? null : from.atStartOfDay(TimeSource.MOROCCO).toInstant());

@@ -5,9 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 /**
- * Closes answered complaints that were not reopened within their window (Decree 2-17-265: unrated answers close by
- * themselves after 30 days). Safe on several instances at once: each batch claims its rows with SKIP LOCKED, and
- * one instance never overlaps itself.
+ * Closes answered complaints whose reopen window has ended (Decree 2-17-265: an answer that is not rated, or rated
+ * unsatisfied and not reopened, closes by itself at the end of the 30th day after it; a satisfied rating has closed
+ * its complaint already). Safe on several instances at once: each batch claims its rows with SKIP LOCKED, and one
+ * instance never overlaps itself.
  */
 @ApplicationScoped
 public class AnsweredComplaintClosing {
@@ -42,7 +43,7 @@ public class AnsweredComplaintClosing {
             total += closed;
         } while (closed > 0);
         if (total > 0) {
-            LOG.infof("Closed %d answered complaints whose reopening window had passed", total);
+            LOG.infof("Closed %d answered complaints whose reopen window had ended", total);
         }
         return total;
     }

@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.LocalDate;
 import ma.bawaba.cases.RequesterIdentity;
 
 /** What a complaint, observation or suggestion adds to its case file: its subject, content and requester. */
@@ -28,6 +29,10 @@ public class Complaint extends PanacheEntityBase {
 
     @Embedded
     public RequesterIdentity requester;
+
+    /** While it awaits routing (received, or transferred here): the day by which it must be acknowledged or transferred. */
+    @Column(name = "routing_due_date")
+    public LocalDate routingDueDate;
 
     @Column(name = "reopen_count")
     public int reopenCount;

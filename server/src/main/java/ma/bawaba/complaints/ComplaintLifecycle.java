@@ -16,6 +16,7 @@ import static ma.bawaba.complaints.ComplaintLifecycle.Status.TRANSFERRED;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import ma.bawaba.platform.problem.DomainException;
 
@@ -40,6 +41,11 @@ public final class ComplaintLifecycle {
         public boolean awaitsInstitution() {
             return this == RECEIVED || this == ACKNOWLEDGED || this == TRANSFERRED || this == REOPENED;
         }
+
+        /** The institution holding it has not routed it yet: it owes an acknowledgement or a transfer. */
+        public boolean awaitsRouting() {
+            return this == RECEIVED || this == TRANSFERRED;
+        }
     }
 
     /** Who fires a transition: staff of the assigned institution, the holder of the case token, or the platform. */
@@ -63,9 +69,11 @@ public final class ComplaintLifecycle {
             new Transition(EnumSet.of(COMPLAINT), EnumSet.of(RECEIVED, ACKNOWLEDGED, TRANSFERRED, REOPENED), ANSWERED, INSTITUTION),
             // Observations and suggestions are acknowledged, then closed: no answer, no rating, no reopening.
             new Transition(NOT_ANSWERED, EnumSet.of(ACKNOWLEDGED), CLOSED, INSTITUTION),
-            // An unsatisfied holder reopens an answered complaint (within 30 days, at most twice: ComplaintRules).
+            // An unsatisfied holder reopens an answered complaint (within its ReopenWindow, at most twice).
             new Transition(EnumSet.of(COMPLAINT), EnumSet.of(ANSWERED), REOPENED, HOLDER),
-            // An answer not reopened within 30 days closes the complaint.
+            // A satisfied rating of the answer closes the complaint at once...
+            new Transition(EnumSet.of(COMPLAINT), EnumSet.of(ANSWERED), CLOSED, HOLDER),
+            // ...and an answer neither rated satisfied nor reopened closes it when its ReopenWindow ends.
             new Transition(EnumSet.of(COMPLAINT), EnumSet.of(ANSWERED), CLOSED, SYSTEM));
 
     private ComplaintLifecycle() {
@@ -73,11 +81,17 @@ public final class ComplaintLifecycle {
 
     /** Allows the move or throws the 409 that names the current status. */
     public static void check(Kind kind, Status from, Status to, Actor actor) {
+        Optional<DomainException.Conflict> refusal = refusal(kind, from, to, actor);
+        if (refusal.isPresent()) {
+            throw refusal.get();
+        }
+    }
+
+    /** The 409 that names the current status when the table does not allow the move; empty when it does. */
+    public static Optional<DomainException.Conflict> refusal(Kind kind, Status from, Status to, Actor actor) {
         boolean allowed = TABLE.stream().anyMatch(row -> row.actor() == actor && row.to() == to
                 && row.kinds().contains(kind) && row.from().contains(from));
-        if (!allowed) {
-            throw new DomainException.Conflict("problem.complaint-transition.detail",
-                    new DomainException.Localized("complaint.kind." + kind), from, to);
-        }
+        return allowed ? Optional.empty() : Optional.of(new DomainException.Conflict("problem.complaint-transition.detail",
+                new DomainException.Localized("complaint.kind." + kind), from, to));
     }
 }

@@ -2,6 +2,7 @@ package ma.bawaba.complaints;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,8 @@ final class ComplaintMapper {
                 .requester(complaint.requester.toApi(file.requesterEmail))
                 .submittedAt(time(file.submittedAt))
                 .updatedAt(time(file.updatedAt))
+                .routingDueDate(complaint.routingDueDate)
+                .routingOverdue(isPast(complaint.routingDueDate, clock))
                 .dueDate(file.dueDate)
                 .overdue(file.isOverdue(TimeSource.today(clock)))
                 .version(file.version)
@@ -58,6 +61,8 @@ final class ComplaintMapper {
                 .subject(row.subject())
                 .submittedAt(time(row.submittedAt()))
                 .updatedAt(time(row.updatedAt()))
+                .routingDueDate(row.routingDueDate())
+                .routingOverdue(isPast(row.routingDueDate(), clock))
                 .dueDate(row.dueDate())
                 .overdue(!row.closed() && row.dueDate() != null && row.dueDate().isBefore(TimeSource.today(clock)));
     }
@@ -73,6 +78,11 @@ final class ComplaintMapper {
                         .score(answer.ratingScore)
                         .comment(answer.ratingComment)
                         .ratedAt(time(answer.ratedAt)) : null);
+    }
+
+    /** A date that is set only while something is owed, as InboxQuery#past filters it. */
+    private static boolean isPast(LocalDate owedBy, Clock clock) {
+        return owedBy != null && owedBy.isBefore(TimeSource.today(clock));
     }
 
     private static OffsetDateTime time(Instant instant) {

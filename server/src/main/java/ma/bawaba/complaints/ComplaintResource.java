@@ -68,12 +68,12 @@ public class ComplaintResource implements ComplaintsApi {
 
     @Override
     public Response listComplaints(String acceptLanguage, ComplaintStatus status, ComplaintKind kind, Long categoryId,
-                                   Boolean overdue, java.time.LocalDate submittedFrom, java.time.LocalDate submittedTo,
-                                   Integer limit, String cursor) {
+                                   Boolean overdue, Boolean routingOverdue, java.time.LocalDate submittedFrom,
+                                   java.time.LocalDate submittedTo, Integer limit, String cursor) {
         Caller staff = access.require(Role.AGENT, Role.HEAD);
         DateFilters.requireRange(submittedFrom, "submittedFrom", submittedTo, "submittedTo");
         Complaints.ComplaintFilter filter = new Complaints.ComplaintFilter(status == null ? null : status.name(),
-                kind == null ? null : kind.name(), categoryId, overdue, submittedFrom, submittedTo);
+                kind == null ? null : kind.name(), categoryId, overdue, routingOverdue, submittedFrom, submittedTo);
         Page<Complaints.InboxRow> page = complaints.list(staff, filter, page(limit, cursor));
         return Response.ok(new ComplaintPage()
                 .items(page.items().stream().map(row -> ComplaintMapper.summary(row, clock)).toList())

@@ -49,6 +49,7 @@ public class Complaints {
     private final CaseConversation conversation;
     private final Attachments attachments;
     private final BawabaConfig.Complaints rules;
+    private final ReopenWindow reopenWindow;
     private final Clock clock;
 
     Complaints(CaseLedger ledger, CaseFiles caseFiles, CaseConversation conversation, Attachments attachments,
@@ -58,6 +59,7 @@ public class Complaints {
         this.conversation = conversation;
         this.attachments = attachments;
         this.rules = config.complaints();
+        this.reopenWindow = new ReopenWindow(rules.reopenWithinDays());
         this.clock = clock;
     }
 
@@ -73,8 +75,10 @@ public class Complaints {
         complaint.subject = Required.text(input.getSubject(), "subject");
         complaint.content = Required.text(input.getContent(), "content");
         complaint.requester = RequesterIdentity.of(input.getRequester());
-        CaseFile file = ledger.open(new CaseLedger.Opening(CaseService.COMPLAINTS, input.getKind().name(),
-                Status.RECEIVED.name(), institution.id, null, input.getRequester().getEmail(), answerDueDate()), citizen);
+        complaint.routingDueDate = routingDueDate();
+        Kind kind = Kind.valueOf(input.getKind().name());
+        CaseFile file = ledger.open(new CaseLedger.Opening(CaseService.COMPLAINTS, kind.name(),
+                Status.RECEIVED.name(), institution.id, null, input.getRequester().getEmail(), answerDueDate(kind)), citizen);
         complaint.caseId = file.id;
         complaint.persist();
         return new ComplaintView(file, complaint, List.of(), List.of());
@@ -109,10 +113,10 @@ public class Complaints {
             case ANSWERED -> answer(file, complaint, command, staff);
             case REJECTED -> {
                 complaint.rejectionReason = Required.text(command.getReason(), "reason");
-                move(file, to, staff, null);
+                move(file, complaint, to, staff, null);
             }
-            case TRANSFERRED -> transfer(file, command, staff);
-            default -> move(file, to, staff, null);
+            case TRANSFERRED -> transfer(file, complaint, command, staff);
+            default -> move(file, complaint, to, staff, null);
         }
         return viewOf(file, staff);
     }
@@ -126,10 +130,10 @@ public class Complaints {
         answer.persist();
         attachments.claim(file, staff, command.getAttachmentIds(), attached -> attached.answerId = answer.id);
         complaint.answeredAt = answer.answeredAt;
-        move(file, Status.ANSWERED, staff, "{\"answer\":" + answer.sequence + "}");
+        move(file, complaint, Status.ANSWERED, staff, "{\"answer\":" + answer.sequence + "}");
     }
 
-    private void transfer(CaseFile file, ComplaintTransition command, Caller staff) {
+    private void transfer(CaseFile file, Complaint complaint, ComplaintTransition command, Caller staff) {
         String reason = Required.text(command.getReason(), "reason");
         Institution target = Assignments.acceptingInstitution(CaseService.COMPLAINTS, command.getInstitutionId());
         if (target.id.equals(file.institutionId)) {
@@ -138,13 +142,15 @@ public class Complaints {
         Long from = file.institutionId;
         // The citizen is told why, in the conversation that moves with the complaint.
         conversation.send(file, staff, reason, List.of());
-        // The competent institution gets the full time to answer, counted from the transfer.
+        // The competent institution acts on it as if it had received it: the full times to route and to answer,
+        // counted from the transfer.
         file.institutionId = target.id;
-        file.dueDate = answerDueDate();
-        move(file, Status.TRANSFERRED, staff, "{\"fromInstitutionId\":" + from + ",\"toInstitutionId\":" + target.id + "}");
+        file.dueDate = answerDueDate(Kind.valueOf(file.kind));
+        complaint.routingDueDate = routingDueDate();
+        move(file, complaint, Status.TRANSFERRED, staff, "{\"fromInstitutionId\":" + from + ",\"toInstitutionId\":" + target.id + "}");
     }
 
-    /** One rating per answer, by the holder, while the complaint is answered. */
+    /** One rating per answer, by the holder, while the complaint is answered; a satisfied one closes it at once. */
     @WriteTransaction
     public ComplaintView rate(String number, RatingInput rating, String ifMatch, Caller holder) {
         CaseFile file = caseFiles.visibleForUpdate(CaseService.COMPLAINTS, number, holder);
@@ -164,10 +170,16 @@ public class Complaints {
         latest.ratingScore = rating.getScore();
         latest.ratingComment = rating.getComment() == null || rating.getComment().isBlank() ? null : rating.getComment().strip();
         latest.ratedAt = clock.instant();
-        // The rating changes the complaint: its version moves, so that a stale If-Match cannot rate or reopen.
-        file.updatedAt = latest.ratedAt;
+        // The rating is an event of the complaint: its version moves, so that a stale If-Match cannot rate or reopen.
         ledger.record(file, "RATED", null, null, holder,
                 "{\"answer\":" + latest.sequence + ",\"satisfied\":" + latest.ratingSatisfied + ",\"score\":" + latest.ratingScore + "}");
+        if (Boolean.TRUE.equals(latest.ratingSatisfied)) {
+            // PRODUCT.md: a satisfied rating closes the complaint at once; there is nothing left to reopen.
+            ComplaintLifecycle.check(Kind.valueOf(file.kind), Status.ANSWERED, Status.CLOSED, Actor.HOLDER);
+            Complaint complaint = Complaint.findById(file.id);
+            complaint.answeredAt = null;
+            move(file, complaint, Status.CLOSED, holder, "{\"answer\":" + latest.sequence + "}");
+        }
         return viewOf(file, holder);
     }
 
@@ -178,34 +190,27 @@ public class Complaints {
         CaseFile file = caseFiles.visibleForUpdate(CaseService.COMPLAINTS, number, holder);
         Versions.require(ifMatch, file.version);
         Complaint complaint = Complaint.findById(file.id);
-        ComplaintLifecycle.check(Kind.valueOf(file.kind), Status.valueOf(file.status), Status.REOPENED, Actor.HOLDER);
-        if (complaint.reopenCount >= rules.maxReopenings()) {
-            throw new DomainException.Conflict("problem.reopen-limit.detail", rules.maxReopenings());
-        }
-        if (Boolean.TRUE.equals(latestAnswer(file.id).ratingSatisfied)) {
-            throw new DomainException.Conflict("problem.reopen-after-satisfied.detail");
-        }
-        Instant deadline = complaint.answeredAt.plus(rules.reopenWindow());
-        if (!clock.instant().isBefore(deadline)) {
-            throw new DomainException.Conflict("problem.reopen-window-closed.detail",
-                    deadline.atZone(TimeSource.MOROCCO).toLocalDate(), rules.reopenWindow().toDays());
+        Reopening reopening = reopening(file, complaint);
+        if (reopening.refusal() != null) {
+            throw reopening.refusal();
         }
         complaint.reopenCount++;
         complaint.answeredAt = null;
-        file.dueDate = answerDueDate();
-        move(file, Status.REOPENED, holder, "{\"reopenCount\":" + complaint.reopenCount + "}");
+        file.dueDate = answerDueDate(Kind.COMPLAINT);
+        move(file, complaint, Status.REOPENED, holder, "{\"reopenCount\":" + complaint.reopenCount + "}");
         // The reason is the holder's new content: it reaches the institution as a message.
         conversation.send(file, holder, why, List.of());
         return viewOf(file, holder);
     }
 
     /**
-     * Closes answered complaints whose reopening window has passed, one batch in one transaction. Rows are claimed
-     * with SKIP LOCKED, so that several instances may run this at once without closing a complaint twice.
+     * Closes answered complaints whose {@link ReopenWindow} has ended, one batch in one transaction: their answer was
+     * not reopened, and not rated satisfied (that closes at once), so it was unrated or rated unsatisfied. Rows are
+     * claimed with SKIP LOCKED, so that several instances may run this at once without closing a complaint twice.
      */
     @WriteTransaction
     public int closeAnsweredBatch() {
-        Instant cutoff = clock.instant().minus(rules.closeAnsweredAfter());
+        Instant cutoff = reopenWindow.closedForAnswersBefore(clock.instant());
         @SuppressWarnings("unchecked")
         List<Number> claimed = CaseFile.getEntityManager().createNativeQuery("""
                         SELECT f.id FROM case_file f JOIN complaint c ON c.case_id = f.id
@@ -222,8 +227,9 @@ public class Complaints {
                 .collect(Collectors.toMap(complaint -> complaint.caseId, Function.identity()));
         for (CaseFile file : CaseFile.<CaseFile>list("id in ?1", ids)) {
             ComplaintLifecycle.check(Kind.valueOf(file.kind), Status.valueOf(file.status), Status.CLOSED, Actor.SYSTEM);
-            complaints.get(file.id).answeredAt = null;
-            move(file, Status.CLOSED, Caller.SYSTEM, null);
+            Complaint complaint = complaints.get(file.id);
+            complaint.answeredAt = null;
+            move(file, complaint, Status.CLOSED, Caller.SYSTEM, null);
         }
         return ids.size();
     }
@@ -237,39 +243,65 @@ public class Complaints {
                 .kind(filter.kind())
                 .and("c.categoryId = :category", "category", filter.categoryId())
                 .overdue(filter.overdue(), TimeSource.today(clock))
+                .past("c.routingDueDate", filter.routingOverdue(), TimeSource.today(clock))
                 .submitted(filter.submittedFrom(), filter.submittedTo())
                 .page(CaseFile.getEntityManager(), "select new " + InboxRow.class.getName()
                         + "(f.id, f.number, f.kind, f.status, f.institutionId, c.categoryId, c.subject, f.submittedAt,"
-                        + " f.updatedAt, f.dueDate, f.closed)", ", Complaint c", InboxRow.class, request);
+                        + " f.updatedAt, c.routingDueDate, f.dueDate, f.closed)", ", Complaint c", InboxRow.class, request);
         return Page.of(rows, request, row -> Long.toString(row.id()), Function.identity());
     }
 
     /** What an inbox can be filtered by. */
-    public record ComplaintFilter(String status, String kind, Long categoryId, Boolean overdue, LocalDate submittedFrom,
-                                  LocalDate submittedTo) {
+    public record ComplaintFilter(String status, String kind, Long categoryId, Boolean overdue, Boolean routingOverdue,
+                                  LocalDate submittedFrom, LocalDate submittedTo) {
     }
 
     /** A complaint as its inbox lists it: no personal data. */
     public record InboxRow(Long id, String number, String kind, String status, Long institutionId, Long categoryId,
-                           String subject, Instant submittedAt, Instant updatedAt, LocalDate dueDate, boolean closed) {
+                           String subject, Instant submittedAt, Instant updatedAt, LocalDate routingDueDate,
+                           LocalDate dueDate, boolean closed) {
+    }
+
+    /** Until when the holder may still reopen (see {@link #reopening}); null when the holder may not. */
+    public Instant reopenableUntil(ComplaintView view) {
+        return reopening(view.file(), view.complaint()).until();
     }
 
     /**
-     * Until when the holder may still reopen: while answered, not rated satisfied, not reopened the most times
-     * allowed; null otherwise.
+     * Whether the holder may reopen now: either until when, or the 409 that says why not. The one guard of reopening:
+     * {@link #reopen} throws its refusal and clients are shown its {@code until}, so the two cannot drift.
      */
-    public Instant reopenableUntil(ComplaintView view) {
-        Complaint complaint = view.complaint();
-        Answer latest = view.latestAnswer();
-        boolean reopenable = Kind.valueOf(view.file().kind) == Kind.COMPLAINT
-                && Status.valueOf(view.file().status) == Status.ANSWERED && complaint.answeredAt != null
-                && complaint.reopenCount < rules.maxReopenings()
-                && latest != null && !Boolean.TRUE.equals(latest.ratingSatisfied);
-        return reopenable ? complaint.answeredAt.plus(rules.reopenWindow()) : null;
+    record Reopening(Instant until, DomainException refusal) {
     }
 
-    /** Moves the status: the event is named after the status reached, and no answer is due once it is reached. */
-    private void move(CaseFile file, Status to, Caller actor, String data) {
+    private Reopening reopening(CaseFile file, Complaint complaint) {
+        var notInTable = ComplaintLifecycle.refusal(Kind.valueOf(file.kind), Status.valueOf(file.status), Status.REOPENED,
+                Actor.HOLDER);
+        if (notInTable.isPresent()) {
+            return new Reopening(null, notInTable.get());
+        }
+        if (complaint.reopenCount >= rules.maxReopenings()) {
+            return new Reopening(null, new DomainException.Conflict("problem.reopen-limit.detail", rules.maxReopenings()));
+        }
+        if (!reopenWindow.isOpen(complaint.answeredAt, clock.instant())) {
+            return new Reopening(null, new DomainException.Conflict("problem.reopen-window-closed.detail",
+                    reopenWindow.lastDay(complaint.answeredAt), reopenWindow.days()));
+        }
+        return new Reopening(reopenWindow.end(complaint.answeredAt), null);
+    }
+
+    /**
+     * Moves the status with its event. What is no longer owed loses its date (PRODUCT.md: a due date is shown only
+     * while something is owed): the answer's due date once nothing awaits the institution, the routing due date once
+     * routed.
+     */
+    private void move(CaseFile file, Complaint complaint, Status to, Caller actor, String data) {
+        if (!to.awaitsInstitution()) {
+            file.dueDate = null;
+        }
+        if (!to.awaitsRouting()) {
+            complaint.routingDueDate = null;
+        }
         ledger.changeStatus(file, to.name(), to.name(), !to.awaitsInstitution(), actor, data);
     }
 
@@ -286,7 +318,12 @@ public class Complaints {
         return Answer.<Answer>find("caseId = ?1 order by sequence desc", caseId).firstResult();
     }
 
-    private LocalDate answerDueDate() {
-        return TimeSource.today(clock).plusDays(rules.answerWithinDays());
+    /** Observations and suggestions owe no answer (PRODUCT.md), so they have no due date and are never overdue. */
+    private LocalDate answerDueDate(Kind kind) {
+        return kind == Kind.COMPLAINT ? TimeSource.today(clock).plusDays(rules.answerWithinDays()) : null;
+    }
+
+    private LocalDate routingDueDate() {
+        return TimeSource.today(clock).plusDays(rules.routeWithinDays());
     }
 }

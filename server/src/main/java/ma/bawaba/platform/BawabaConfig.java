@@ -120,21 +120,24 @@ public interface BawabaConfig {
 
     /** Decree 2-17-265 and its implementing rules. */
     interface Complaints {
-        /** The administration answers within 60 days (and again within 60 days of a reopening). */
+        /** The administration routes what it receives (acknowledges it, or transfers it) within 15 days... */
+        @WithDefault("15")
+        int routeWithinDays();
+
+        /** ...and answers within 60 days (and again within 60 days of a reopening). */
         @WithDefault("60")
         int answerWithinDays();
 
-        /** An unsatisfied holder may reopen within 30 days of the answer... */
-        @WithDefault("P30D")
-        Duration reopenWindow();
+        /**
+         * An unsatisfied holder may reopen within 30 calendar days of the answer, to the end of the last one in
+         * Morocco; an answer not reopened (nor rated satisfied) closes the complaint when this window ends...
+         */
+        @WithDefault("30")
+        int reopenWithinDays();
 
         /** ...at most twice. */
         @WithDefault("2")
         int maxReopenings();
-
-        /** An answered complaint that was not reopened closes by itself after this. */
-        @WithDefault("P30D")
-        Duration closeAnsweredAfter();
 
         /** How often the closing job runs, and how many complaints one transaction closes. */
         @WithDefault("1h")

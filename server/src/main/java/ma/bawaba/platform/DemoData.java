@@ -4,13 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.List;
 import ma.bawaba.admin.ApiKeyAdministration;
-import ma.bawaba.contract.model.FaqEntryInput;
-import ma.bawaba.contract.model.LocalizedParagraph;
-import ma.bawaba.contract.model.Service;
-import ma.bawaba.faq.Faq;
-import ma.bawaba.faq.FaqEntry;
 import ma.bawaba.platform.security.Role;
 import ma.bawaba.reference.Institution;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -18,15 +12,15 @@ import org.jboss.logging.Logger;
 
 /**
  * With bawaba.demo.enabled (the default with the embedded database), makes sure a demo agent key of the Ministry
- * of Justice and a first FAQ exist, and prints the URLs and credentials to start the tour with. Never on in
- * production.
+ * of Justice exists, and prints the URLs and credentials to start the tour with. Never on in production. (The FAQ
+ * every install starts with is reference data: a migration seeds it.)
  */
 @ApplicationScoped
 public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class);
 
-    void onStart(@Observes StartupEvent start, BawabaConfig config, ApiKeyAdministration apiKeys, Faq faq,
+    void onStart(@Observes StartupEvent start, BawabaConfig config, ApiKeyAdministration apiKeys,
                  @ConfigProperty(name = "quarkus.http.port") int port) {
         if (!config.demo().enabled()) {
             return;
@@ -35,9 +29,6 @@ public class DemoData {
                 .call(() -> Institution.<Institution>find("code", "MIN_JUSTICE").firstResult());
         if (justice != null) {
             apiKeys.ensure(config.demo().agentKey(), "Demo agent (Ministry of Justice)", Role.AGENT, justice.id);
-        }
-        if (QuarkusTransaction.requiringNew().call(() -> FaqEntry.count()) == 0) {
-            demoFaq().forEach(faq::create);
         }
         String base = "http://localhost:" + port;
         LOG.infof("""
@@ -53,29 +44,5 @@ public class DemoData {
                 base, base, base, base, base, base,
                 config.security().bootstrapAdminKey().orElse("(none: set BAWABA_BOOTSTRAP_ADMIN_KEY)"),
                 justice == null ? "(no MIN_JUSTICE institution)" : config.demo().agentKey());
-    }
-
-    /** A first FAQ of the complaints service, for front ends to show before administrators write their own. */
-    private static List<FaqEntryInput> demoFaq() {
-        return List.of(
-                faqEntry(10, "كيف أتتبع شكايتي؟", "Comment suivre ma plainte ?", "How do I follow my complaint?",
-                        "برقم الشكاية والبريد الإلكتروني الذي قدمتموه عند الإيداع.",
-                        "Avec le numéro de la plainte et l'adresse e-mail donnée au dépôt.",
-                        "With the complaint number and the e-mail address you gave when filing it."),
-                faqEntry(20, "متى تجيب الإدارة؟", "Quand l'administration répond-elle ?", "When does the administration answer?",
-                        "داخل أجل ستين يوما من تاريخ التوصل بالشكاية.",
-                        "Dans les soixante jours suivant la réception de la plainte.",
-                        "Within sixty days of receiving the complaint."),
-                faqEntry(30, "هل يمكنني إعادة فتح شكايتي؟", "Puis-je rouvrir ma plainte ?", "Can I reopen my complaint?",
-                        "نعم، إذا لم يرضكم الجواب، داخل ثلاثين يوما ومرتين على الأكثر.",
-                        "Oui, si la réponse ne vous satisfait pas, dans les trente jours et deux fois au plus.",
-                        "Yes, if the answer does not satisfy you, within thirty days and at most twice."));
-    }
-
-    private static FaqEntryInput faqEntry(int position, String questionAr, String questionFr, String questionEn,
-                                          String answerAr, String answerFr, String answerEn) {
-        return new FaqEntryInput().service(Service.COMPLAINTS).position(position)
-                .question(new LocalizedParagraph().ar(questionAr).fr(questionFr).en(questionEn))
-                .answer(new LocalizedParagraph().ar(answerAr).fr(answerFr).en(answerEn));
     }
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -19,6 +20,19 @@ public class TimeSource {
     /** Today's calendar date in Morocco by this clock. */
     public static LocalDate today(Clock clock) {
         return LocalDate.now(clock.withZone(MOROCCO));
+    }
+
+    /** The calendar date in Morocco of an instant. */
+    public static LocalDate dateOf(Instant instant) {
+        return LocalDate.ofInstant(instant, MOROCCO);
+    }
+
+    /**
+     * The first instant of a calendar day in Morocco. A window of days ends at the start of the day after its last
+     * one (PRODUCT.md: at the end of the last day, not N×24 hours after the minute of the event).
+     */
+    public static Instant startOf(LocalDate day) {
+        return day.atStartOfDay(MOROCCO).toInstant();
     }
 
     @Produces

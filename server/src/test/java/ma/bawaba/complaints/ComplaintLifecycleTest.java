@@ -4,6 +4,7 @@ import static ma.bawaba.complaints.ComplaintLifecycle.Actor.HOLDER;
 import static ma.bawaba.complaints.ComplaintLifecycle.Actor.INSTITUTION;
 import static ma.bawaba.complaints.ComplaintLifecycle.Actor.SYSTEM;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,6 +26,25 @@ class ComplaintLifecycleTest {
         assertDoesNotThrow(() -> ComplaintLifecycle.check(Kind.COMPLAINT, Status.ANSWERED, Status.CLOSED, SYSTEM));
         assertThrows(DomainException.Conflict.class,
                 () -> ComplaintLifecycle.check(Kind.COMPLAINT, Status.ANSWERED, Status.CLOSED, INSTITUTION));
+    }
+
+    @Test
+    void anAnsweredComplaintIsClosedByItsSatisfiedHolderOrWhenItsReopenWindowEndsNeverByTheInstitution() {
+        assertDoesNotThrow(() -> ComplaintLifecycle.check(Kind.COMPLAINT, Status.ANSWERED, Status.CLOSED, HOLDER));
+        assertDoesNotThrow(() -> ComplaintLifecycle.check(Kind.COMPLAINT, Status.ANSWERED, Status.CLOSED, SYSTEM));
+        assertThrows(DomainException.Conflict.class,
+                () -> ComplaintLifecycle.check(Kind.COMPLAINT, Status.ANSWERED, Status.CLOSED, INSTITUTION));
+        for (Status notAnswered : new Status[] {Status.RECEIVED, Status.ACKNOWLEDGED, Status.TRANSFERRED, Status.REOPENED}) {
+            assertThrows(DomainException.Conflict.class,
+                    () -> ComplaintLifecycle.check(Kind.COMPLAINT, notAnswered, Status.CLOSED, HOLDER));
+        }
+    }
+
+    @Test
+    void onlyWhatWasReceivedOrTransferredHereAwaitsRouting() {
+        for (Status status : Status.values()) {
+            assertEquals(status == Status.RECEIVED || status == Status.TRANSFERRED, status.awaitsRouting(), status.name());
+        }
     }
 
     @Test

@@ -59,4 +59,9 @@ public class AttachedFile extends PanacheEntityBase {
     public boolean isSent() {
         return messageId != null || answerId != null;
     }
+
+    /** An institution's document that no message or answer has sent yet: not part of the case for anyone else. */
+    public boolean isDraft() {
+        return institutionId != null && !isSent();
+    }
 }

@@ -22,8 +22,10 @@ import ma.bawaba.platform.security.Caller;
 
 /**
  * Documents of the cases of every service: checked (size per file and per case, type from the content), digested
- * (SHA-256), stored through the configured {@link AttachmentStore}, and recorded with a case event. The caller's
- * service has already checked that the case is visible to the caller and open for new documents.
+ * (SHA-256), stored through the configured {@link AttachmentStore}, and recorded with a case event when they become
+ * part of the case: the citizen's at once, an institution's draft when a message or an answer sends it (until then
+ * it is on no timeline and changes nothing the citizen sees). The caller's service has already checked that the case
+ * is visible to the caller and open for new documents.
  */
 @ApplicationScoped
 public class Attachments {
@@ -93,7 +95,9 @@ public class Attachments {
         attached.storageKey = UUID.randomUUID().toString().replace("-", "");
         store.put(attached.storageKey, content);
         attached.persist();
-        ledger.record(file, "ATTACHMENT_ADDED", null, null, uploader, null);
+        if (!attached.isDraft()) {
+            ledger.record(file, "ATTACHMENT_ADDED", null, null, uploader, null);
+        }
         return attached;
     }
 
@@ -123,7 +127,13 @@ public class Attachments {
         if (found.size() != ids.stream().distinct().count()) {
             throw DomainException.Unprocessable.field("attachmentIds", "field.attachment-not-claimable");
         }
-        found.forEach(link);
+        for (AttachedFile attached : found) {
+            boolean wasDraft = attached.isDraft();
+            link.accept(attached);
+            if (wasDraft) {
+                ledger.record(file, "ATTACHMENT_ADDED", null, null, claimer, null);
+            }
+        }
         return found;
     }
 
@@ -134,8 +144,7 @@ public class Attachments {
     }
 
     private static boolean isVisible(AttachedFile attached, Caller reader) {
-        return attached.isSent() || attached.institutionId == null
-                || (reader.isStaff() && attached.institutionId.equals(reader.institutionId()));
+        return !attached.isDraft() || (reader.isStaff() && attached.institutionId.equals(reader.institutionId()));
     }
 
     public Map<Long, List<AttachedFile>> byMessage(List<Long> messageIds) {
