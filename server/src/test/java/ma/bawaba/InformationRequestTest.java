@@ -222,6 +222,17 @@ class InformationRequestTest {
     }
 
     @Test
+    void aBackOfficeRefusesOnAGroundItPicksFromThePublicList() {
+        Body body = body();
+        Filed filed = file(body, "ORDINARY");
+        int ground = anonymous().queryParam("limit", 100).get("/refusal-grounds").then().statusCode(200)
+                .extract().path("items.find { it.code == 'ONGOING_INVESTIGATION' }.id");
+        officerMoves(body, filed.number(), Map.of("to", "REFUSED", "refusalGroundId", ground,
+                "justification", "Les données relèvent d'une enquête en cours.")).response().then().statusCode(200)
+                .body("refusal.groundId", equalTo(ground));
+    }
+
+    @Test
     void oneExtensionOfTheSameLengthBeforeTheFirstDueDate() {
         Body body = body();
         Filed filed = file(body, "ORDINARY");
