@@ -318,6 +318,33 @@ class InformationRequestTest {
     }
 
     @Test
+    void aRetriedAppealIsFiledOnceAndAnsweredAsTheFirstTime() {
+        Body body = body();
+        Filed filed = file(body, "ORDINARY");
+        String path = "/information-requests/" + filed.number();
+        officerMoves(body, filed.number(), refusal()).response().then().statusCode(200);
+        String key = "appeal-" + java.util.UUID.randomUUID();
+        String version = etag(filed.holder(), filed.number());
+        Map<String, Object> appeal = Map.of("level", "INTERNAL_COMPLAINT", "reason", "La réponse ne couvre pas ma demande.");
+        ExtractableResponse<Response> first = filed.holder().header("If-Match", version).header("Idempotency-Key", key)
+                .contentType("application/json").body(appeal).post(path + "/appeals").then().statusCode(201)
+                .body("status", equalTo("INTERNAL_APPEAL")).extract();
+        assertEquals("/api/v1" + path, java.net.URI.create(first.header("Location")).getPath());
+
+        // The answer was lost: the retry carries the same key and the version it was based on, now stale.
+        filed.holder().header("If-Match", version).header("Idempotency-Key", key).contentType("application/json")
+                .body(appeal).post(path + "/appeals").then().statusCode(201).header("Idempotent-Replayed", "true")
+                .header("Location", equalTo(first.header("Location"))).header("ETag", equalTo(first.header("ETag")))
+                .body("status", equalTo("INTERNAL_APPEAL")).body("appeals", hasSize(1))
+                .body("requester.email", equalTo("karim.ouazzani@example.ma"));
+        filed.holder().header("If-Match", first.header("ETag")).header("Idempotency-Key", key).contentType("application/json")
+                .body(Map.of("level", "INTERNAL_COMPLAINT", "reason", "Une autre raison, avec la même clé."))
+                .post(path + "/appeals").then().statusCode(422).contentType("application/problem+json");
+        assertEquals(1L, filed.holder().queryParam("limit", 100).get(path + "/timeline").then().extract()
+                .<List<String>>path("items.type").stream().filter("INTERNAL_APPEAL"::equals).count());
+    }
+
+    @Test
     void everyAppealWindowIsEnforcedWithItsDates() {
         Body body = body();
         Filed pending = file(body, "URGENT");
