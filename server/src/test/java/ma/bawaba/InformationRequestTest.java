@@ -209,6 +209,18 @@ class InformationRequestTest {
     }
 
     @Test
+    void aFeeWithAPropertyMoneyDoesNotHaveIsRefused() {
+        Body body = body();
+        Filed filed = file(body, "ORDINARY");
+        invalid().header("X-Api-Key", body.officerKey()).header("If-Match", etag(body.officer(), filed.number()))
+                .contentType("application/json").body(Map.of("to", "ANSWERED", "answer", "Voici le budget.",
+                        "reproductionFee", Map.of("amount", "12.50", "currency", "MAD", "taxIncluded", true)))
+                .post("/information-requests/" + filed.number() + "/transitions").then().statusCode(400)
+                .body("errors.field", hasItem("reproductionFee.taxIncluded"));
+        filed.holder().get("/information-requests/" + filed.number()).then().body("status", equalTo("RECEIVED"));
+    }
+
+    @Test
     void aRefusalNamesAGroundFromTheLegalListAndAJustification() {
         Body body = body();
         Filed filed = file(body, "ORDINARY");
