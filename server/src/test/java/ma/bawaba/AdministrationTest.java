@@ -118,6 +118,36 @@ class AdministrationTest {
     }
 
     @Test
+    void namesAreOneLineOfReadableTextThatFitsItsColumn() {
+        for (String name : List.of("Agence\u202Egnp.exe", "Agence\nurbaine", "Agence <b>urbaine</b>", "Agence\u0000")) {
+            invalid().header("X-Api-Key", ADMIN_KEY).contentType("application/json")
+                    .body(Map.of("code", unique("NAME"), "kind", "PUBLIC_BODY", "names", Map.of("ar", "وكالة", "fr", name),
+                            "services", List.of()))
+                    .post("/admin/institutions").then().statusCode(400)
+                    .body("errors.field", equalTo(List.of("names.fr")))
+                    .body("errors[0].message", equalTo("contient des caractères non autorisés ou n'a pas la forme attendue"));
+        }
+        invalid().header("X-Api-Key", ADMIN_KEY).contentType("application/json")
+                .body(Map.of("code", unique("NAME"), "kind", "PUBLIC_BODY", "services", List.of(),
+                        "names", Map.of("ar", "وكالة", "fr", "Agence", "de", "Agentur")))
+                .post("/admin/institutions").then().statusCode(400).body("errors.field", hasItem("names.de"));
+        admin().contentType("application/json")
+                .body(Map.of("code", unique("NAME"), "kind", "PUBLIC_BODY", "names", Map.of("ar", "   ", "fr", "Agence"),
+                        "services", List.of()))
+                .post("/admin/institutions").then().statusCode(422).body("errors.field", hasItem("names.ar"));
+
+        // Holiday names are kept in 200 characters: one more is refused before it reaches the database.
+        String date = (2090 + (int) (Math.random() * 9)) + "-1" + (int) (Math.random() * 3) + "-2" + (int) (Math.random() * 9);
+        invalid().header("X-Api-Key", ADMIN_KEY).contentType("application/json")
+                .body(Map.of("date", date, "kind", "FIXED", "names", Map.of("ar", "عيد", "fr", "F".repeat(201))))
+                .post("/admin/holidays").then().statusCode(400).body("errors.field", equalTo(List.of("names.fr")));
+        ExtractableResponse<Response> longest = admin().contentType("application/json")
+                .body(Map.of("date", date, "kind", "FIXED", "names", Map.of("ar", "ع".repeat(200), "fr", "F".repeat(200))))
+                .post("/admin/holidays").then().statusCode(201).body("names.fr", equalTo("F".repeat(200))).extract();
+        admin().header("If-Match", longest.header("ETag")).delete("/admin/holidays/" + longest.path("id")).then().statusCode(204);
+    }
+
+    @Test
     void onlyAdministratorsAdminister() {
         String agentKey = issueKey("AGENT", 2L);
         anonymous().contentType("application/json").body(institution(unique("ANON"))).post("/admin/institutions")

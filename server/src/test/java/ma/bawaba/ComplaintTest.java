@@ -502,13 +502,24 @@ class ComplaintTest {
                 .body(Map.of("reason", "Je rouvre pour le citoyen.")).post(path + "/reopen").then().statusCode(403);
         filed.holder().get(path).then().statusCode(200).body("status", equalTo("RECEIVED"));
 
-        // The commission role of the same institution (the CDAI's role) has no business with complaints.
-        String commissionKey = AdministrationTest.issueKey("COMMISSION", owner.id());
-        ma.bawaba.support.Api.withKey(commissionKey).get(path).then().statusCode(404);
-        ma.bawaba.support.Api.withKey(commissionKey).contentType("application/json").body(Map.of("text", "Intrusion"))
-                .post(path + "/messages").then().statusCode(404);
-        invalid().header("X-Api-Key", commissionKey)
-                .get("/complaints").then().statusCode(403);
+        // The commission role (the CDAI's) has no business with complaints, even bound to the same institution, as an
+        // identity provider's token can be (API keys of that role are issued for the CDAI alone).
+        String commission = "Bearer " + commissionToken(owner.id());
+        anonymous().header("Authorization", commission).get(path).then().statusCode(404);
+        anonymous().header("Authorization", commission).contentType("application/json")
+                .body(Map.of("text", "Intrusion")).post(path + "/messages").then().statusCode(404);
+        invalid().header("Authorization", commission).get("/complaints").then().statusCode(403);
+    }
+
+    private static String commissionToken(long institutionId) {
+        try {
+            return io.smallrye.jwt.build.Jwt.issuer("https://id.bawaba.ma").audience("bawaba").subject("commission-member")
+                    .claim("role", "COMMISSION").claim("institutionId", institutionId)
+                    .expiresIn(java.time.Duration.ofMinutes(5))
+                    .sign(io.smallrye.jwt.util.KeyUtils.readPrivateKey("test-jwt-private.pem"));
+        } catch (java.security.GeneralSecurityException | java.io.IOException unreadable) {
+            throw new IllegalStateException(unreadable);
+        }
     }
 
     @Test

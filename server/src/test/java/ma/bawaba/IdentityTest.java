@@ -77,6 +77,21 @@ class IdentityTest {
     }
 
     @Test
+    void commissionKeysAreIssuedForTheCdaiAlone() {
+        admin().header("Accept-Language", "en").contentType("application/json")
+                .body(Map.of("name", "Ministry reviewing itself", "role", "COMMISSION", "institutionId", 2))
+                .post("/admin/api-keys").then().statusCode(422).body("errors.field", equalTo(java.util.List.of("institutionId")))
+                .body("errors[0].message", equalTo("must name the Commission for the Right of Access to Information "
+                        + "(code CDAI), the only body that reviews escalated requests"));
+        admin().queryParam("institutionId", 2).queryParam("limit", 100).get("/admin/api-keys").then()
+                .body("items.name", not(hasItem("Ministry reviewing itself")));
+        String cdaiKey = admin().contentType("application/json")
+                .body(Map.of("name", "CDAI case system", "role", "COMMISSION", "institutionId", 41))
+                .post("/admin/api-keys").then().statusCode(201).extract().path("secret");
+        withKey(cdaiKey).get("/me").then().statusCode(200).body("role", equalTo("COMMISSION")).body("institutionId", equalTo(41));
+    }
+
+    @Test
     void aSignedJwtMapsItsClaimsToRoleAndTenant() throws Exception {
         PrivateKey key = KeyUtils.readPrivateKey("test-jwt-private.pem");
         String token = Jwt.issuer("https://id.bawaba.ma").audience("bawaba").subject("agent-118")

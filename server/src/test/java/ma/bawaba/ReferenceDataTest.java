@@ -97,6 +97,19 @@ class ReferenceDataTest {
     }
 
     @Test
+    void everyReferenceItemCarriesTheIdentifierItsUsersSend() {
+        for (String list : List.of("/regions", "/communes", "/institutions", "/civil-status-offices", "/document-types",
+                "/complaint-categories", "/refusal-grounds", "/holidays?year=2026")) {
+            JsonPath page = anonymous().queryParam("limit", 100).get(list).then().statusCode(200).extract().jsonPath();
+            assertTrue(page.getList("items").size() > 0, list);
+            page.getList("items.id").forEach(id -> assertTrue(id instanceof Integer && (Integer) id > 0, list + ": " + id));
+        }
+        JsonPath regions = anonymous().queryParam("limit", 100).get("/regions").then().extract().jsonPath();
+        assertTrue(regions.getList("items.provinces.flatten().id").stream().allMatch(Integer.class::isInstance));
+        assertTrue(regions.getList("items.provinces.communes.flatten().flatten().id").stream().allMatch(Integer.class::isInstance));
+    }
+
+    @Test
     void holidaysOfAYearComeInDateOrder() {
         JsonPath page = anonymous().queryParam("year", 2026).queryParam("limit", 100).get("/holidays")
                 .then().statusCode(200).body("nextCursor", nullValue()).extract().jsonPath();

@@ -70,10 +70,11 @@ class InformationRequestSdkTest {
         InformationRequestsApi requester = new InformationRequestsApi(Bawaba.withCaseToken(server.baseUri(), receipt.getCaseToken()));
         ApiException tooEarly = assertThrows(ApiException.class, () -> requester.fileInformationAppeal(number,
                 new AppealInput().level(AppealLevel.CDAI_ESCALATION).reason("Je saisis directement la CDAI."), "fr",
-                Bawaba.ifMatch(refused.getVersion())));
+                Bawaba.ifMatch(refused.getVersion()), UUID.randomUUID().toString()));
         assertEquals(409, tooEarly.getCode());
         InformationRequest appealed = requester.fileInformationAppeal(number, new AppealInput().level(AppealLevel.INTERNAL_COMPLAINT)
-                .reason("Les statistiques 2025 sont publiées chaque année en février."), "fr", Bawaba.ifMatch(refused.getVersion()));
+                .reason("Les statistiques 2025 sont publiées chaque année en février."), "fr", Bawaba.ifMatch(refused.getVersion()),
+                UUID.randomUUID().toString());
         assertEquals(InformationRequestStatus.INTERNAL_APPEAL, appealed.getStatus());
 
         InformationRequestsApi head = new InformationRequestsApi(Bawaba.withApiKey(server.baseUri(), key(Role.HEAD)));

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import ma.bawaba.contract.model.ApiKeyInput;
+import ma.bawaba.platform.BawabaConfig;
 import ma.bawaba.platform.problem.DomainException;
 import ma.bawaba.platform.security.ApiKey;
 import ma.bawaba.platform.security.ApiKeySecrets;
@@ -20,9 +21,11 @@ import ma.bawaba.reference.Institution;
 public class ApiKeyAdministration {
 
     private final Clock clock;
+    private final BawabaConfig config;
 
-    ApiKeyAdministration(Clock clock) {
+    ApiKeyAdministration(Clock clock, BawabaConfig config) {
         this.clock = clock;
+        this.config = config;
     }
 
     /** A stored key and, once, its whole secret. */
@@ -100,15 +103,20 @@ public class ApiKeyAdministration {
         }
     }
 
-    private static void checkTenant(Role role, Long institutionId, Long officeId) {
+    private void checkTenant(Role role, Long institutionId, Long officeId) {
         List<DomainException.FieldError> errors = new ArrayList<>();
         switch (role.tenantKind()) {
             case INSTITUTION -> {
+                Institution institution = institutionId == null ? null : Institution.findById(institutionId);
                 if (institutionId == null) {
                     errors.add(new DomainException.FieldError("institutionId", "field.required-for-role", role.name()));
-                } else if (Institution.findById(institutionId) == null) {
+                } else if (institution == null) {
                     errors.add(new DomainException.FieldError("institutionId", "field.unknown-reference",
                             new DomainException.Localized("subject.institution")));
+                } else if (role == Role.COMMISSION && !institution.code.equals(config.information().commissionCode())) {
+                    // Law 31-13 sends every escalation to the one Commission: a commission key of another body opens nothing.
+                    errors.add(new DomainException.FieldError("institutionId", "field.commission-key-for-cdai-only",
+                            config.information().commissionCode()));
                 }
                 if (officeId != null) {
                     errors.add(new DomainException.FieldError("officeId", "field.must-be-empty-for-role", role.name()));

@@ -102,10 +102,18 @@ public class InformationRequestResource implements InformationRequestsApi {
     }
 
     @Override
-    public Response fileInformationAppeal(String number, AppealInput appeal, String acceptLanguage, String ifMatch) {
-        InformationView view = requests.appeal(number, appeal, ifMatch, access.requireCaseHolder());
-        return Response.status(Response.Status.CREATED).entity(InformationRequestMapper.toApi(view, clock))
-                .tag(Versions.etag(view.file().version)).build();
+    public Response fileInformationAppeal(String number, AppealInput appeal, String acceptLanguage, String ifMatch,
+                                          String idempotencyKey) {
+        Caller holder = access.requireCaseHolder();
+        // The answer holds the requester's identity: only the number is kept, and a replay reads the request again.
+        return idempotency.create(holder, "POST /information-requests/" + number + "/appeals", idempotencyKey, appeal, () -> {
+            InformationView view = requests.appeal(number, appeal, ifMatch, holder);
+            return Response.created(URI.create("information-requests/" + view.file().number))
+                    .tag(Versions.etag(view.file().version))
+                    .entity(InformationRequestMapper.toApi(view, clock))
+                    .build();
+        }, request -> Map.of("number", ((ma.bawaba.contract.model.InformationRequest) request).getNumber()),
+                stored -> InformationRequestMapper.toApi(requests.view(stored.get("number").asText(), holder), clock));
     }
 
     @Override

@@ -4,7 +4,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Optional;
 import ma.bawaba.admin.ApiKeyAdministration;
+import ma.bawaba.platform.database.BawabaMain;
 import ma.bawaba.platform.security.Role;
 import ma.bawaba.reference.Institution;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -21,6 +23,7 @@ public class DemoData {
     private static final Logger LOG = Logger.getLogger(DemoData.class);
 
     void onStart(@Observes StartupEvent start, BawabaConfig config, ApiKeyAdministration apiKeys,
+                 @ConfigProperty(name = "quarkus.http.host") String host,
                  @ConfigProperty(name = "quarkus.http.port") int port) {
         if (!config.demo().enabled()) {
             return;
@@ -38,11 +41,25 @@ public class DemoData {
                 Swagger UI:   %s/q/swagger-ui
                 Contract:     %s/q/openapi
                 Health:       %s/q/health   Metrics: %s/q/metrics
+                Listening on: %s
                 Admin key:    %s
                 Agent key:    %s   (Ministry of Justice)
                 ================================""",
-                base, base, base, base, base, base,
-                config.security().bootstrapAdminKey().orElse("(none: set BAWABA_BOOTSTRAP_ADMIN_KEY)"),
+                base, base, base, base, base, base, listening(host),
+                adminKey(config.security().bootstrapAdminKey()),
                 justice == null ? "(no MIN_JUSTICE institution)" : config.demo().agentKey());
+    }
+
+    /** Only the demo's own, public key is shown: a key the operator configured is a secret, and logs are not. */
+    static String adminKey(Optional<String> configured) {
+        return configured
+                .map(key -> BawabaMain.DEMO_ADMIN_KEY.equals(key) ? key : "(set by BAWABA_BOOTSTRAP_ADMIN_KEY, not shown)")
+                .orElse("(none: set BAWABA_BOOTSTRAP_ADMIN_KEY)");
+    }
+
+    private static String listening(String host) {
+        return "127.0.0.1".equals(host) || "localhost".equals(host)
+                ? host + " only (QUARKUS_HTTP_HOST=0.0.0.0 opens the demo, and its public keys, to the network)"
+                : host;
     }
 }

@@ -3,6 +3,7 @@ package ma.bawaba.reference;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import ma.bawaba.contract.model.LocalizedText;
+import ma.bawaba.platform.problem.Required;
 import ma.bawaba.platform.web.Language;
 
 /** A name in Arabic and French, and English where there is one (PRODUCT.md: reference data is bilingual at least). */
@@ -28,8 +29,8 @@ public class Names {
 
     public static Names from(LocalizedText text) {
         Names names = new Names();
-        names.ar = text.getAr().strip();
-        names.fr = text.getFr().strip();
+        names.ar = Required.text(text.getAr(), "names.ar");
+        names.fr = Required.text(text.getFr(), "names.fr");
         names.en = text.getEn() == null || text.getEn().isBlank() ? null : text.getEn().strip();
         return names;
     }

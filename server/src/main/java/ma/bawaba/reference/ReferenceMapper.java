@@ -87,6 +87,7 @@ public final class ReferenceMapper {
 
     public static ma.bawaba.contract.model.DocumentType documentType(DocumentType type, Language language) {
         return new ma.bawaba.contract.model.DocumentType()
+                .id(type.id)
                 .code(type.code)
                 .name(type.names.in(language))
                 .names(type.names.toApi())
@@ -104,6 +105,7 @@ public final class ReferenceMapper {
 
     public static ma.bawaba.contract.model.RefusalGround refusalGround(RefusalGround ground, Language language) {
         return new ma.bawaba.contract.model.RefusalGround()
+                .id(ground.id)
                 .code(ground.code)
                 .legalBasis(ground.legalBasis)
                 .name(ground.names.in(language))

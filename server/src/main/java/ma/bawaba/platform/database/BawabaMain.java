@@ -3,6 +3,10 @@ package ma.bawaba.platform.database;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 
 /**
  * Starts Bawaba. With a database configured ({@code BAWABA_DB_URL}, or Quarkus's datasource properties) it uses
@@ -13,7 +17,8 @@ import java.nio.file.Path;
 public class BawabaMain {
 
     private static final String URL_PROPERTY = "quarkus.datasource.jdbc.url";
-    static final String DEMO_ADMIN_KEY = "bwb_demoadmn_DemoAdministratorKeyChangeMeInProduction";
+    /** The demo's administrator key, published in the README: it must never work beyond this machine. */
+    public static final String DEMO_ADMIN_KEY = "bwb_demoadmn_DemoAdministratorKeyChangeMeInProduction";
 
     public static void main(String... args) throws Exception {
         if (databaseConfigured()) {
@@ -33,18 +38,33 @@ public class BawabaMain {
             System.setProperty("quarkus.datasource.password", "");
             if (System.getProperty("bawaba.demo.enabled") == null && System.getenv("BAWABA_DEMO_ENABLED") == null) {
                 // A local demo: known credentials, printed at start. A real deployment configures a database.
-                System.setProperty("bawaba.demo.enabled", "true");
-                defaultTo("bawaba.security.bootstrap-admin-key", "BAWABA_BOOTSTRAP_ADMIN_KEY", DEMO_ADMIN_KEY);
-                defaultTo("bawaba.security.case-token-secret", "BAWABA_CASE_TOKEN_SECRET", "demo-only-case-token-secret-0123456789");
+                demoSettings(System.getenv(), System.getProperties()).forEach(System::setProperty);
             }
             Quarkus.run(args);
         }
     }
 
-    private static void defaultTo(String property, String env, String value) {
-        if (System.getProperty(property) == null && System.getenv(env) == null) {
-            System.setProperty(property, value);
+    /** A setting, the environment variable that also gives it, and the demo's value when neither is given. */
+    private record DemoDefault(String property, String variable, String value) {
+    }
+
+    private static final List<DemoDefault> DEMO_DEFAULTS = List.of(
+            new DemoDefault("bawaba.security.bootstrap-admin-key", "BAWABA_BOOTSTRAP_ADMIN_KEY", DEMO_ADMIN_KEY),
+            new DemoDefault("bawaba.security.case-token-secret", "BAWABA_CASE_TOKEN_SECRET",
+                    "demo-only-case-token-secret-0123456789"),
+            // The key and the secret above are public: the demo answers this machine only, unless told otherwise.
+            new DemoDefault("quarkus.http.host", "QUARKUS_HTTP_HOST", "127.0.0.1"));
+
+    /** The demo's settings that the operator has not given, as a system property or an environment variable. */
+    static Map<String, String> demoSettings(Map<String, String> environment, Properties system) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("bawaba.demo.enabled", "true");
+        for (DemoDefault setting : DEMO_DEFAULTS) {
+            if (system.getProperty(setting.property()) == null && environment.get(setting.variable()) == null) {
+                settings.put(setting.property(), setting.value());
+            }
         }
+        return settings;
     }
 
     private static boolean databaseConfigured() {

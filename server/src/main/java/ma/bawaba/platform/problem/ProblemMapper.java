@@ -57,8 +57,7 @@ public class ProblemMapper {
         List<DomainException.FieldError> errors = new ArrayList<>();
         exception.getConstraintViolations().stream()
                 .sorted(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
-                .forEach(violation -> errors.add(new DomainException.FieldError(fieldName(violation), "field.constraint",
-                        violation.getMessage())));
+                .forEach(violation -> errors.add(fieldError(violation)));
         return respond(ProblemCatalog.VALIDATION, "problem.invalid-fields.detail", new Object[] {errors.size()}, errors,
                 headers, uri);
     }
@@ -163,6 +162,14 @@ public class ProblemMapper {
         Language language = Language.fromAcceptLanguage(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         return problems.response(problems.problem(kind, language, detailKey, args, errors, uri.getAbsolutePath().getRawPath(),
                 RequestIds.of(headers)));
+    }
+
+    /** A pattern's own message is its regular expression, which tells a reader nothing: it gets a sentence instead. */
+    private static DomainException.FieldError fieldError(ConstraintViolation<?> violation) {
+        if (violation.getConstraintDescriptor().getAnnotation() instanceof jakarta.validation.constraints.Pattern) {
+            return new DomainException.FieldError(fieldName(violation), "field.pattern");
+        }
+        return new DomainException.FieldError(fieldName(violation), "field.constraint", violation.getMessage());
     }
 
     /** "createInstitution.body.names.ar" → "names.ar"; "listInstitutions.limit" → "limit". */
