@@ -137,8 +137,8 @@ public class ReferenceAdministration {
         institution.acronym = input.getAcronym();
         institution.names = Names.from(input.getNames());
         institution.regionId = input.getRegionId();
-        institution.acceptsInformationRequests = input.getServices().contains(Service.INFORMATION_REQUESTS);
-        institution.acceptsComplaints = input.getServices().contains(Service.COMPLAINTS);
+        institution.services.clear();
+        input.getServices().forEach(service -> institution.services.add(service.name()));
         institution.active = input.getActive() == null || input.getActive();
     }
 

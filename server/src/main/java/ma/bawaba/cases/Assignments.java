@@ -16,11 +16,7 @@ public final class Assignments {
             throw DomainException.Unprocessable.field("institutionId", institutionId == null ? "field.required" : "field.unknown-reference",
                     new DomainException.Localized("subject.institution"));
         }
-        boolean accepts = switch (service) {
-            case COMPLAINTS -> institution.acceptsComplaints;
-            case INFORMATION_REQUESTS -> institution.acceptsInformationRequests;
-            case DOCUMENT_ORDERS -> false;
-        };
+        boolean accepts = institution.services.contains(service.name());
         if (!accepts) {
             throw DomainException.Unprocessable.field("institutionId", "field.institution-refuses-" + service.path());
         }

@@ -1,10 +1,11 @@
-package ma.bawaba.platform;
+package ma.bawaba.demo;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Optional;
+import ma.bawaba.platform.BawabaConfig;
 import ma.bawaba.admin.ApiKeyAdministration;
 import ma.bawaba.platform.database.BawabaMain;
 import ma.bawaba.platform.security.Role;

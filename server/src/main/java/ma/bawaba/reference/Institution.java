@@ -1,7 +1,10 @@
 package ma.bawaba.reference;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -10,6 +13,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.UpdateTimestamp;
 
 /** A ministry, public body, territorial collectivity or the CDAI, with the services whose cases it accepts. */
@@ -33,11 +39,12 @@ public class Institution extends PanacheEntityBase {
     @Column(name = "region_id")
     public Long regionId;
 
-    @Column(name = "accepts_information_requests")
-    public boolean acceptsInformationRequests;
-
-    @Column(name = "accepts_complaints")
-    public boolean acceptsComplaints;
+    /** The services whose cases it accepts, by name ({@code COMPLAINTS}...): rows of institution_service. */
+    @ElementCollection
+    @CollectionTable(name = "institution_service", joinColumns = @JoinColumn(name = "institution_id"))
+    @Column(name = "service")
+    @BatchSize(size = 100)
+    public Set<String> services = new HashSet<>();
 
     public boolean active = true;
 

@@ -84,13 +84,9 @@ public class ReferenceCatalog {
             sql.append(" AND region_id = ?");
             parameters.add(filter.regionId());
         }
-        if ("INFORMATION_REQUESTS".equals(filter.service())) {
-            sql.append(" AND accepts_information_requests = TRUE");
-        } else if ("COMPLAINTS".equals(filter.service())) {
-            sql.append(" AND accepts_complaints = TRUE");
-        } else if ("DOCUMENT_ORDERS".equals(filter.service())) {
-            // Document orders go to civil-status offices, never to institutions.
-            sql.append(" AND 1 = 0");
+        if (filter.service() != null) {
+            sql.append(" AND id IN (SELECT institution_id FROM institution_service WHERE service = ?)");
+            parameters.add(filter.service());
         }
         appendSearch(sql, parameters, filter.q(), "name_ar, name_fr, name_en, acronym", List.of("name_ar", "name_fr", "name_en", "acronym"));
         return list(sql, parameters, page, "id", Institution.class);

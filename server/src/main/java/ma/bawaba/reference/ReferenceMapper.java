@@ -50,13 +50,9 @@ public final class ReferenceMapper {
     }
 
     public static ma.bawaba.contract.model.Institution institution(Institution institution, Language language) {
-        List<Service> services = new ArrayList<>();
-        if (institution.acceptsInformationRequests) {
-            services.add(Service.INFORMATION_REQUESTS);
-        }
-        if (institution.acceptsComplaints) {
-            services.add(Service.COMPLAINTS);
-        }
+        // In the contract's order of services, whatever the order of the rows.
+        List<Service> services = java.util.Arrays.stream(Service.values())
+                .filter(service -> institution.services.contains(service.name())).toList();
         return new ma.bawaba.contract.model.Institution()
                 .id(institution.id)
                 .code(institution.code)

@@ -1,4 +1,4 @@
-package ma.bawaba.platform;
+package ma.bawaba.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -8,18 +8,23 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import ma.bawaba.reference.Holiday;
 
 /**
  * The one working-day calendar of the platform (Law 31-13 deadlines): Saturdays, Sundays and the holidays of the
  * administrators' calendar are not working days. Counting starts on the first working day after the day of receipt
  * (day 1) and the due date is the last day counted. Dates are calendar dates in Morocco.
  *
- * <p>The holidays are read from the database for each computation (one indexed range query), so that a holiday an
- * administrator adds on one instance counts at once on every instance.
+ * <p>The holidays are read for each computation ({@link PublicHolidays}), so that a holiday an administrator adds on
+ * one instance counts at once on every instance.
  */
 @ApplicationScoped
 public class WorkingDayCalendar {
+
+    private final PublicHolidays holidays;
+
+    WorkingDayCalendar(PublicHolidays holidays) {
+        this.holidays = holidays;
+    }
 
     /** The due date of {@code workingDays} working days counted after {@code receivedOn}. */
     @Transactional
@@ -31,8 +36,7 @@ public class WorkingDayCalendar {
     /** The holidays between two days, read in one query, to count several deadlines that lie within them. */
     @Transactional
     public Span span(LocalDate from, LocalDate until) {
-        return new Span(this, from, until, new HashSet<>(Holiday.<Holiday>list("date > ?1 and date <= ?2", from, until)
-                .stream().map(holiday -> holiday.date).toList()));
+        return new Span(this, from, until, new HashSet<>(holidays.between(from, until)));
     }
 
     /** Holidays read once for a span of days; a count that leaves the span is done again from the database. */
