@@ -19,6 +19,7 @@ import ma.bawaba.contract.model.Service;
 import ma.bawaba.platform.BawabaConfig;
 import ma.bawaba.platform.web.Language;
 import ma.bawaba.platform.web.Page;
+import ma.bawaba.platform.web.RequestLanguage;
 import ma.bawaba.platform.web.Versions;
 
 /** Public, read-only reference data, in the language of Accept-Language. */
@@ -27,15 +28,17 @@ public class ReferenceResource implements ReferenceApi {
 
     private final ReferenceCatalog catalog;
     private final BawabaConfig config;
+    private final RequestLanguage requestLanguage;
 
-    ReferenceResource(ReferenceCatalog catalog, BawabaConfig config) {
+    ReferenceResource(ReferenceCatalog catalog, BawabaConfig config, RequestLanguage requestLanguage) {
         this.catalog = catalog;
         this.config = config;
+        this.requestLanguage = requestLanguage;
     }
 
     @Override
     public Response listRegions(String acceptLanguage, String q, Integer limit, String cursor) {
-        Language language = Language.fromAcceptLanguage(acceptLanguage);
+        Language language = requestLanguage.get();
         Page.Request page = page(limit, cursor);
         Page<ma.bawaba.contract.model.Region> result = Page.of(catalog.regions(q, page), page,
                 tree -> tree.region().id.toString(), tree -> ReferenceMapper.region(tree, language));
@@ -44,7 +47,7 @@ public class ReferenceResource implements ReferenceApi {
 
     @Override
     public Response listCommunes(String acceptLanguage, String q, Long provinceId, Integer limit, String cursor) {
-        Language language = Language.fromAcceptLanguage(acceptLanguage);
+        Language language = requestLanguage.get();
         Page.Request page = page(limit, cursor);
         Page<ma.bawaba.contract.model.Commune> result = Page.of(catalog.communes(q, provinceId, page), page,
                 commune -> commune.id.toString(), commune -> ReferenceMapper.commune(commune, language));
@@ -54,7 +57,7 @@ public class ReferenceResource implements ReferenceApi {
     @Override
     public Response listInstitutions(String acceptLanguage, String q, InstitutionKind kind, Service service, Long regionId,
                                      Integer limit, String cursor) {
-        Language language = Language.fromAcceptLanguage(acceptLanguage);
+        Language language = requestLanguage.get();
         Page.Request page = page(limit, cursor);
         ReferenceCatalog.InstitutionFilter filter = new ReferenceCatalog.InstitutionFilter(q, name(kind), name(service), regionId);
         Page<ma.bawaba.contract.model.Institution> result = Page.of(catalog.institutions(filter, page), page,
@@ -65,7 +68,7 @@ public class ReferenceResource implements ReferenceApi {
     @Override
     public Response getInstitution(Long id, String acceptLanguage) {
         Institution institution = catalog.institution(id);
-        return Response.ok(ReferenceMapper.institution(institution, Language.fromAcceptLanguage(acceptLanguage)))
+        return Response.ok(ReferenceMapper.institution(institution, requestLanguage.get()))
                 .tag(Versions.etag(institution.version))
                 .build();
     }
@@ -73,7 +76,7 @@ public class ReferenceResource implements ReferenceApi {
     @Override
     public Response listCivilStatusOffices(String acceptLanguage, String q, Long regionId, Long provinceId, Long communeId,
                                            OfficeKind kind, Integer limit, String cursor) {
-        Language language = Language.fromAcceptLanguage(acceptLanguage);
+        Language language = requestLanguage.get();
         Page.Request page = page(limit, cursor);
         List<CivilStatusOffice> offices = catalog.offices(
                 new ReferenceCatalog.OfficeFilter(q, regionId, provinceId, communeId, name(kind)), page);
@@ -88,14 +91,14 @@ public class ReferenceResource implements ReferenceApi {
     public Response getCivilStatusOffice(Long id, String acceptLanguage) {
         CivilStatusOffice office = catalog.office(id);
         var regionOfProvince = catalog.regionOfProvinces(office.provinceId == null ? List.of() : List.of(office.provinceId));
-        return Response.ok(ReferenceMapper.office(office, regionOfProvince, Language.fromAcceptLanguage(acceptLanguage)))
+        return Response.ok(ReferenceMapper.office(office, regionOfProvince, requestLanguage.get()))
                 .tag(Versions.etag(office.version))
                 .build();
     }
 
     @Override
     public Response listDocumentTypes(String acceptLanguage, Integer limit, String cursor) {
-        Language language = Language.fromAcceptLanguage(acceptLanguage);
+        Language language = requestLanguage.get();
         Page.Request page = page(limit, cursor);
         var result = Page.of(catalog.documentTypes(page), page, type -> type.id.toString(),
                 type -> ReferenceMapper.documentType(type, language));
@@ -104,7 +107,7 @@ public class ReferenceResource implements ReferenceApi {
 
     @Override
     public Response listComplaintCategories(String acceptLanguage, Integer limit, String cursor) {
-        Language language = Language.fromAcceptLanguage(acceptLanguage);
+        Language language = requestLanguage.get();
         Page.Request page = page(limit, cursor);
         var result = Page.of(catalog.complaintCategories(page), page, category -> category.id.toString(),
                 category -> ReferenceMapper.complaintCategory(category, language));
@@ -113,7 +116,7 @@ public class ReferenceResource implements ReferenceApi {
 
     @Override
     public Response listRefusalGrounds(String acceptLanguage, Integer limit, String cursor) {
-        Language language = Language.fromAcceptLanguage(acceptLanguage);
+        Language language = requestLanguage.get();
         Page.Request page = page(limit, cursor);
         var result = Page.of(catalog.refusalGrounds(page), page, ground -> ground.id.toString(),
                 ground -> ReferenceMapper.refusalGround(ground, language));
@@ -122,7 +125,7 @@ public class ReferenceResource implements ReferenceApi {
 
     @Override
     public Response listHolidays(Integer year, String acceptLanguage, Integer limit, String cursor) {
-        Language language = Language.fromAcceptLanguage(acceptLanguage);
+        Language language = requestLanguage.get();
         Page.Request page = page(limit, cursor);
         var result = Page.of(catalog.holidays(year, page), page, holiday -> holiday.date.toString(),
                 holiday -> ReferenceMapper.holiday(holiday, language));
