@@ -78,6 +78,10 @@ public interface BawabaConfig {
          */
         @WithDefault("1M")
         MemorySize maxJsonBody();
+
+        /** How long any cache may keep public reference data and the FAQ before revalidating it ({@code max-age}). */
+        @WithDefault("PT5M")
+        Duration publicMaxAge();
     }
 
     interface Attachments {

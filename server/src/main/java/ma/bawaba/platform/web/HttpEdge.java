@@ -25,6 +25,7 @@ import org.jboss.logging.MDC;
 public class HttpEdge {
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(HttpEdge.class);
+    private static final String CONTENT_TYPE_OPTIONS = "X-Content-Type-Options";
 
     private final Problems problems;
     private final long maxBodyBytes;
@@ -100,10 +101,17 @@ public class HttpEdge {
 
     /**
      * What every answer of the API says besides its body, whoever wrote it (a resource, an exception mapper, this
-     * edge): when something in it was localised, in which language, so that caches keep one copy per language.
+     * edge): never to sniff another type than the declared one; never to store it, unless the operation declared
+     * itself public ({@link PublicCaching}) — most answers carry personal data or depend on a credential (Law 09-08),
+     * so storing is what must be asked for; and, when something in it was localised, in which language, so that
+     * caches keep one copy per language.
      */
     private static void apiHeaders(RoutingContext context) {
         MultiMap headers = context.response().headers();
+        headers.set(CONTENT_TYPE_OPTIONS, "nosniff");
+        if (!headers.contains(HttpHeaders.CACHE_CONTROL)) {
+            headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
+        }
         Language language = RequestLanguage.usedBy(context);
         if (language != null) {
             headers.set(HttpHeaders.CONTENT_LANGUAGE, language.tag());
