@@ -13,13 +13,13 @@ import ma.bawaba.faq.Faq;
 import ma.bawaba.faq.FaqEntry;
 import ma.bawaba.contract.model.InstitutionInput;
 import ma.bawaba.contract.model.IssuedApiKey;
-import ma.bawaba.platform.BawabaConfig;
 import ma.bawaba.platform.idempotency.Idempotency;
 import ma.bawaba.platform.security.Access;
 import ma.bawaba.platform.security.Caller;
 import ma.bawaba.platform.security.Role;
 import ma.bawaba.platform.web.Language;
 import ma.bawaba.platform.web.Page;
+import ma.bawaba.platform.web.Paging;
 import ma.bawaba.platform.web.RequestLanguage;
 import ma.bawaba.platform.web.Versions;
 import ma.bawaba.reference.CivilStatusOffice;
@@ -35,12 +35,12 @@ public class AdminResource implements AdminApi {
     private final ApiKeyAdministration apiKeys;
     private final ReferenceCatalog catalog;
     private final Idempotency idempotency;
-    private final BawabaConfig config;
+    private final Paging paging;
     private final Faq faq;
     private final RequestLanguage requestLanguage;
 
     AdminResource(Access access, ReferenceAdministration administration, ApiKeyAdministration apiKeys,
-                  ReferenceCatalog catalog, Idempotency idempotency, BawabaConfig config, Faq faq, RequestLanguage requestLanguage) {
+                  ReferenceCatalog catalog, Idempotency idempotency, Paging paging, Faq faq, RequestLanguage requestLanguage) {
         this.access = access;
         this.requestLanguage = requestLanguage;
         this.faq = faq;
@@ -48,7 +48,7 @@ public class AdminResource implements AdminApi {
         this.apiKeys = apiKeys;
         this.catalog = catalog;
         this.idempotency = idempotency;
-        this.config = config;
+        this.paging = paging;
     }
 
     @Override
@@ -127,7 +127,7 @@ public class AdminResource implements AdminApi {
     @Override
     public Response listApiKeys(String acceptLanguage, Long institutionId, Long officeId, Integer limit, String cursor) {
         access.require(Role.ADMIN);
-        Page.Request page = Page.Request.of(limit, cursor, config.paging().defaultLimit(), config.paging().maxLimit());
+        Page.Request page = paging.request(limit, cursor);
         var result = Page.of(apiKeys.list(institutionId, officeId, page), page, key -> key.id.toString(), ApiKeyMapper::apiKey);
         return Response.ok(new ApiKeyPage().items(result.items()).nextCursor(result.nextCursor())).build();
     }

@@ -27,6 +27,7 @@ import ma.bawaba.platform.security.Caller;
 import ma.bawaba.platform.security.Role;
 import ma.bawaba.platform.web.DateFilters;
 import ma.bawaba.platform.web.Page;
+import ma.bawaba.platform.web.Paging;
 import ma.bawaba.platform.web.Versions;
 
 /** /complaints: reads the request, asks {@link Complaints} (or {@link CaseExchanges} for what every case has), maps. */
@@ -41,10 +42,11 @@ public class ComplaintResource implements ComplaintsApi {
     private final BawabaConfig config;
     private final Clock clock;
     private final HttpServerRequest request;
+    private final Paging paging;
 
     ComplaintResource(Complaints complaints, CaseExchanges exchanges, Access access, Idempotency idempotency,
                       RateLimiter rateLimiter, CaseTokens caseTokens, BawabaConfig config, Clock clock,
-                      HttpServerRequest request) {
+                      HttpServerRequest request, Paging paging) {
         this.complaints = complaints;
         this.exchanges = exchanges;
         this.access = access;
@@ -54,6 +56,7 @@ public class ComplaintResource implements ComplaintsApi {
         this.config = config;
         this.clock = clock;
         this.request = request;
+        this.paging = paging;
     }
 
     @Override
@@ -155,6 +158,6 @@ public class ComplaintResource implements ComplaintsApi {
     }
 
     private Page.Request page(Integer limit, String cursor) {
-        return Page.Request.of(limit, cursor, config.paging().defaultLimit(), config.paging().maxLimit());
+        return paging.request(limit, cursor);
     }
 }

@@ -59,6 +59,12 @@ public interface BawabaConfig {
 
         @WithDefault("100")
         int maxLimit();
+
+        /**
+         * HMAC key of list cursors, the same on every instance (a cursor from one instance is read by another). When
+         * absent, a key is derived from {@code bawaba.security.case-token-secret}.
+         */
+        Optional<String> cursorSecret();
     }
 
     interface Idempotency {

@@ -16,9 +16,9 @@ import ma.bawaba.contract.model.OfficeKind;
 import ma.bawaba.contract.model.RefusalGroundPage;
 import ma.bawaba.contract.model.RegionPage;
 import ma.bawaba.contract.model.Service;
-import ma.bawaba.platform.BawabaConfig;
 import ma.bawaba.platform.web.Language;
 import ma.bawaba.platform.web.Page;
+import ma.bawaba.platform.web.Paging;
 import ma.bawaba.platform.web.RequestLanguage;
 import ma.bawaba.platform.web.Versions;
 
@@ -27,12 +27,12 @@ import ma.bawaba.platform.web.Versions;
 public class ReferenceResource implements ReferenceApi {
 
     private final ReferenceCatalog catalog;
-    private final BawabaConfig config;
+    private final Paging paging;
     private final RequestLanguage requestLanguage;
 
-    ReferenceResource(ReferenceCatalog catalog, BawabaConfig config, RequestLanguage requestLanguage) {
+    ReferenceResource(ReferenceCatalog catalog, Paging paging, RequestLanguage requestLanguage) {
         this.catalog = catalog;
-        this.config = config;
+        this.paging = paging;
         this.requestLanguage = requestLanguage;
     }
 
@@ -133,7 +133,7 @@ public class ReferenceResource implements ReferenceApi {
     }
 
     private Page.Request page(Integer limit, String cursor) {
-        return Page.Request.of(limit, cursor, config.paging().defaultLimit(), config.paging().maxLimit());
+        return paging.request(limit, cursor);
     }
 
     private static <E extends Enum<E>> String name(E value) {
