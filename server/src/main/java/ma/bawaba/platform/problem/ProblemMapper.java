@@ -212,7 +212,7 @@ public class ProblemMapper {
      * ({@code limit}, {@code If-Match}) — never the Java method or parameter that received it. Properties are named
      * as in the contract: the generator keeps the contract's camelCase names for the Java properties.
      */
-    static String fieldName(ConstraintViolation<?> violation) {
+    private static String fieldName(ConstraintViolation<?> violation) {
         Method method = null;
         StringBuilder path = new StringBuilder();
         for (Path.Node node : violation.getPropertyPath()) {
