@@ -125,7 +125,7 @@ class AdministrationTest {
                             "services", List.of()))
                     .post("/admin/institutions").then().statusCode(400)
                     .body("errors.field", equalTo(List.of("names.fr")))
-                    .body("errors[0].message", equalTo("contient des caractères non autorisés ou n'a pas la forme attendue"));
+                    .body("errors[0].message", equalTo("n'a pas la forme attendue ou contient des caractères non admis"));
         }
         invalid().header("X-Api-Key", ADMIN_KEY).contentType("application/json")
                 .body(Map.of("code", unique("NAME"), "kind", "PUBLIC_BODY", "services", List.of(),

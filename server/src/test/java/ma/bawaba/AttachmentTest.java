@@ -72,6 +72,28 @@ class AttachmentTest {
     }
 
     @Test
+    void fileNamesLoseTheInvisibleCharactersThatDisguiseThem() {
+        Filed filed = file(agency());
+        // U+202E (right-to-left override) shows "invoice\u202Efdp.exe" as "invoiceexe.pdf"; zero-width and other format
+        // characters hide in a name the same way.
+        var stored = upload(holder(filed), filed.number(), "invoice\u202Efdp.exe", Files.pdf(1000), "application/pdf")
+                .statusCode(201).body("fileName", equalTo("invoicefdp.exe")).extract();
+        upload(holder(filed), filed.number(), "\u200Breçu\u200D\u2066 \u2067signé\u2069\u061C\uFEFF.pdf", Files.pdf(1000), "application/pdf")
+                .statusCode(201).body("fileName", equalTo("reçu signé.pdf"));
+        upload(holder(filed), filed.number(), "\u202E\u200B", Files.pdf(1000), "application/pdf")
+                .statusCode(201).body("fileName", equalTo("attachment"));
+        // Arabic names keep their letters: only the invisible controls go.
+        upload(holder(filed), filed.number(), "\u202Bشهادة\u202C.pdf", Files.pdf(1000), "application/pdf")
+                .statusCode(201).body("fileName", equalTo("شهادة.pdf"));
+
+        String path = "/complaints/" + filed.number() + "/attachments/" + stored.path("id");
+        assertEquals("attachment; filename=\"invoicefdp.exe\"; filename*=UTF-8''invoicefdp.exe",
+                filed.holder().get(path).then().statusCode(200).extract().header("Content-Disposition"));
+        filed.holder().get("/complaints/" + filed.number()).then()
+                .body("attachments.fileName", equalTo(List.of("invoicefdp.exe", "reçu signé.pdf", "attachment", "شهادة.pdf")));
+    }
+
+    @Test
     void aRetriedUploadStoresTheDocumentOnce() {
         Filed filed = file(agency());
         String key = "upload-" + java.util.UUID.randomUUID();

@@ -119,6 +119,54 @@ class CaseOperationsRefusalTest {
     }
 
     @Test
+    void aMalformedUploadIsABadRequestWithOrWithoutACredential() {
+        ComplaintFixtures.Agency owner = ComplaintFixtures.agency();
+        String boundary = "bawaba-boundary";
+        // a part header cut by a bare line feed inside the file name, as a careless client writes it
+        String bareLineFeed = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"scan\n.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n%PDF-1.7\n\r\n--" + boundary + "--\r\n";
+        for (String service : List.of("complaints", "information-requests")) {
+            String[] filed = file(service, owner.id());
+            for (String body : List.of("garbage", "--" + boundary + "\r\ngarbage", bareLineFeed)) {
+                for (RequestSpecification caller : List.of(invalid(), invalid().header("X-Case-Token", filed[1]))) {
+                    caller.contentType("multipart/form-data; boundary=" + boundary).body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                            .post("/" + service + "/" + filed[0] + "/attachments")
+                            .then().statusCode(400).contentType("application/problem+json")
+                            .body("status", equalTo(400)).body("errors.field", hasItem("file"));
+                }
+            }
+            anonymous().header("X-Case-Token", filed[1]).get("/" + service + "/" + filed[0])
+                    .then().statusCode(200).body("attachments", org.hamcrest.Matchers.hasSize(0));
+        }
+    }
+
+    @Test
+    void fieldErrorsNameTheJsonPropertyAndTheHeaderAsTheClientSentThem() {
+        ComplaintFixtures.Agency owner = ComplaintFixtures.agency();
+        for (String service : List.of("complaints", "information-requests")) {
+            String[] filed = file(service, owner.id());
+            String base = "/" + service + "/" + filed[0];
+            invalid().header("X-Api-Key", owner.agentKey()).header("If-Match", "\"0\"").contentType("application/json")
+                    .body(Map.of("to", "TRANSFERRED", "reason", "x", "institutionId", 0)).post(base + "/transitions")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", equalTo(List.of("institutionId", "reason")));
+            invalid().header("X-Api-Key", owner.agentKey()).header("If-Match", "\"0\"").contentType("application/json")
+                    .body(Map.of("to", "ACKNOWLEDGED", "attachmentIds", List.of(0))).post(base + "/transitions")
+                    .then().statusCode(400).body("errors.field", equalTo(List.of("attachmentIds")));
+            invalid().header("X-Api-Key", owner.agentKey()).header("If-Match", "version 0").contentType("application/json")
+                    .body(Map.of("to", "ACKNOWLEDGED")).post(base + "/transitions")
+                    .then().statusCode(400).body("errors.field", equalTo(List.of("If-Match")));
+            invalid().header("X-Case-Token", filed[1]).contentType("application/json").body(Map.of("text", "Bonjour", "attachmentIds", List.of(-1)))
+                    .post(base + "/messages").then().statusCode(400).body("errors.field", equalTo(List.of("attachmentIds")));
+        }
+        Map<String, Object> complaint = ComplaintFixtures.complaint(owner.id(), "COMPLAINT");
+        complaint.put("requester", Map.of("firstName", "Amina", "lastName", "Benali", "idDocumentType", "CIN",
+                "idDocumentNumber", "BE123456", "email", "not-an-address"));
+        invalid().header("X-Forwarded-For", clientAddress()).contentType("application/json").body(complaint)
+                .post("/complaints").then().statusCode(400).body("errors.field", equalTo(List.of("requester.email")));
+    }
+
+    @Test
     void malformedInputIsAProblemNamingTheField() {
         ComplaintFixtures.Agency owner = ComplaintFixtures.agency();
         for (String service : List.of("complaints", "information-requests")) {

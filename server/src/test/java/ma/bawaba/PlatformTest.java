@@ -10,8 +10,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
@@ -62,11 +64,45 @@ class PlatformTest {
     }
 
     @Test
+    void aWildcardLanguageGetsOneLanguageForTheTitleTheDetailAndEveryFieldMessage() {
+        // "*" is what Node's fetch sends: any language will do, so the default one, throughout.
+        for (int i = 0; i < 5; i++) {
+            invalid().header("Accept-Language", "*").queryParam("limit", 0).queryParam("q", "x".repeat(101)).get("/institutions")
+                    .then().statusCode(400).header("Content-Language", "fr")
+                    .header("Vary", containsString("Accept-Language"))
+                    .body("title", equalTo("Requête invalide")).body("detail", equalTo("2 champs sont invalides."))
+                    .body("errors.message", equalTo(List.of("doit valoir au moins 1", "doit compter au plus 100 caractères")));
+        }
+        invalid().header("Accept-Language", "en-GB, *;q=0.5").queryParam("limit", 101).get("/institutions")
+                .then().statusCode(400).header("Content-Language", "en")
+                .body("title", equalTo("Invalid request")).body("errors[0].message", equalTo("must be at most 100"));
+        invalid().header("Accept-Language", "fr;q=0, *").queryParam("limit", 0).get("/institutions")
+                .then().statusCode(400).header("Content-Language", "ar")
+                .body("title", equalTo("طلب غير صالح")).body("errors[0].message", equalTo("يجب ألا تقل قيمته عن 1"));
+        invalid().header("Accept-Language", "de-DE, ar-MA;q=0.7").get("/institutions/999999")
+                .then().statusCode(404).header("Content-Language", "ar").body("title", equalTo("غير موجود"));
+    }
+
+    @Test
+    void answersThatDependOnTheLanguageSaySoAndTheOthersDoNot() {
+        anonymous().header("Accept-Language", "ar").queryParam("limit", 1).get("/regions")
+                .then().statusCode(200).header("Content-Language", "ar").header("Vary", containsString("Accept-Language"));
+        anonymous().header("Accept-Language", "en").get("/faq")
+                .then().statusCode(200).header("Content-Language", "en");
+        // the caller's identity reads the same in every language
+        admin().header("Accept-Language", "ar").get("/me")
+                .then().statusCode(200).header("Content-Language", nullValue());
+        // an answer that never reached the REST layer is localised all the same
+        raw().header("Accept-Language", "en").get("/no-such-thing")
+                .then().statusCode(404).header("Content-Language", "en").body("title", equalTo("Not found"));
+    }
+
+    @Test
     void aValueOfTheWrongFormIsExplainedInWordsNotByARegularExpression() {
         Map<String, String> expected = Map.of(
-                "fr", "contient des caractères non autorisés ou n'a pas la forme attendue",
-                "ar", "يتضمن رموزا غير مسموح بها أو لا يطابق الشكل المطلوب",
-                "en", "contains characters that are not allowed or is not in the expected form");
+                "fr", "n'a pas la forme attendue ou contient des caractères non admis",
+                "ar", "ليس بالشكل المطلوب أو يتضمن أحرفا غير مقبولة",
+                "en", "is not in the expected form, or holds characters that are not allowed");
         expected.forEach((language, message) -> invalid().header("Accept-Language", language).contentType("application/json")
                 .body(Map.of("number", "CH 2026 <b>", "email", "amina@example.ma")).post("/tracking")
                 .then().statusCode(400).body("errors.field", equalTo(List.of("number")))

@@ -13,13 +13,14 @@ import ma.bawaba.faq.Faq;
 import ma.bawaba.faq.FaqEntry;
 import ma.bawaba.contract.model.InstitutionInput;
 import ma.bawaba.contract.model.IssuedApiKey;
-import ma.bawaba.platform.BawabaConfig;
 import ma.bawaba.platform.idempotency.Idempotency;
 import ma.bawaba.platform.security.Access;
 import ma.bawaba.platform.security.Caller;
 import ma.bawaba.platform.security.Role;
 import ma.bawaba.platform.web.Language;
 import ma.bawaba.platform.web.Page;
+import ma.bawaba.platform.web.Paging;
+import ma.bawaba.platform.web.RequestLanguage;
 import ma.bawaba.platform.web.Versions;
 import ma.bawaba.reference.CivilStatusOffice;
 import ma.bawaba.reference.Institution;
@@ -34,24 +35,26 @@ public class AdminResource implements AdminApi {
     private final ApiKeyAdministration apiKeys;
     private final ReferenceCatalog catalog;
     private final Idempotency idempotency;
-    private final BawabaConfig config;
+    private final Paging paging;
     private final Faq faq;
+    private final RequestLanguage requestLanguage;
 
     AdminResource(Access access, ReferenceAdministration administration, ApiKeyAdministration apiKeys,
-                  ReferenceCatalog catalog, Idempotency idempotency, BawabaConfig config, Faq faq) {
+                  ReferenceCatalog catalog, Idempotency idempotency, Paging paging, Faq faq, RequestLanguage requestLanguage) {
         this.access = access;
+        this.requestLanguage = requestLanguage;
         this.faq = faq;
         this.administration = administration;
         this.apiKeys = apiKeys;
         this.catalog = catalog;
         this.idempotency = idempotency;
-        this.config = config;
+        this.paging = paging;
     }
 
     @Override
     public Response createInstitution(InstitutionInput input, String acceptLanguage, String idempotencyKey) {
         Caller admin = access.require(Role.ADMIN);
-        Language language = Language.fromAcceptLanguage(acceptLanguage);
+        Language language = requestLanguage.get();
         return idempotency.create(admin, "POST /admin/institutions", idempotencyKey, input, () -> {
             Institution institution = administration.createInstitution(input);
             return Response.created(URI.create("institutions/" + institution.id))
@@ -65,7 +68,7 @@ public class AdminResource implements AdminApi {
     public Response updateInstitution(Long id, InstitutionInput input, String acceptLanguage, String ifMatch) {
         access.require(Role.ADMIN);
         Institution institution = administration.updateInstitution(id, input, ifMatch);
-        return Response.ok(ReferenceMapper.institution(institution, Language.fromAcceptLanguage(acceptLanguage)))
+        return Response.ok(ReferenceMapper.institution(institution, requestLanguage.get()))
                 .tag(Versions.etag(institution.version))
                 .build();
     }
@@ -73,7 +76,7 @@ public class AdminResource implements AdminApi {
     @Override
     public Response createCivilStatusOffice(CivilStatusOfficeInput input, String acceptLanguage, String idempotencyKey) {
         Caller admin = access.require(Role.ADMIN);
-        Language language = Language.fromAcceptLanguage(acceptLanguage);
+        Language language = requestLanguage.get();
         return idempotency.create(admin, "POST /admin/civil-status-offices", idempotencyKey, input, () -> {
             CivilStatusOffice office = administration.createOffice(input);
             return Response.created(URI.create("civil-status-offices/" + office.id))
@@ -87,7 +90,7 @@ public class AdminResource implements AdminApi {
     public Response updateCivilStatusOffice(Long id, CivilStatusOfficeInput input, String acceptLanguage, String ifMatch) {
         access.require(Role.ADMIN);
         CivilStatusOffice office = administration.updateOffice(id, input, ifMatch);
-        return Response.ok(officeModel(office, Language.fromAcceptLanguage(acceptLanguage)))
+        return Response.ok(officeModel(office, requestLanguage.get()))
                 .tag(Versions.etag(office.version))
                 .build();
     }
@@ -95,7 +98,7 @@ public class AdminResource implements AdminApi {
     @Override
     public Response createHoliday(HolidayInput input, String acceptLanguage, String idempotencyKey) {
         Caller admin = access.require(Role.ADMIN);
-        Language language = Language.fromAcceptLanguage(acceptLanguage);
+        Language language = requestLanguage.get();
         return idempotency.create(admin, "POST /admin/holidays", idempotencyKey, input, () -> {
             var holiday = administration.createHoliday(input);
             return Response.created(URI.create("holidays?year=" + holiday.date.getYear()))
@@ -109,7 +112,7 @@ public class AdminResource implements AdminApi {
     public Response updateHoliday(Long id, HolidayInput input, String acceptLanguage, String ifMatch) {
         access.require(Role.ADMIN);
         var holiday = administration.updateHoliday(id, input, ifMatch);
-        return Response.ok(ReferenceMapper.holiday(holiday, Language.fromAcceptLanguage(acceptLanguage)))
+        return Response.ok(ReferenceMapper.holiday(holiday, requestLanguage.get()))
                 .tag(Versions.etag(holiday.version))
                 .build();
     }
@@ -124,7 +127,7 @@ public class AdminResource implements AdminApi {
     @Override
     public Response listApiKeys(String acceptLanguage, Long institutionId, Long officeId, Integer limit, String cursor) {
         access.require(Role.ADMIN);
-        Page.Request page = Page.Request.of(limit, cursor, config.paging().defaultLimit(), config.paging().maxLimit());
+        Page.Request page = paging.request(limit, cursor);
         var result = Page.of(apiKeys.list(institutionId, officeId, page), page, key -> key.id.toString(), ApiKeyMapper::apiKey);
         return Response.ok(new ApiKeyPage().items(result.items()).nextCursor(result.nextCursor())).build();
     }

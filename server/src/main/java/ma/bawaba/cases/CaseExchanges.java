@@ -11,12 +11,12 @@ import ma.bawaba.cases.attachments.Uploads;
 import ma.bawaba.contract.model.MessageInput;
 import ma.bawaba.contract.model.MessagePage;
 import ma.bawaba.contract.model.TimelinePage;
-import ma.bawaba.platform.BawabaConfig;
 import ma.bawaba.platform.idempotency.Idempotency;
 import ma.bawaba.platform.problem.DomainException;
 import ma.bawaba.platform.security.Access;
 import ma.bawaba.platform.security.Caller;
 import ma.bawaba.platform.web.Page;
+import ma.bawaba.platform.web.Paging;
 
 /**
  * What every case has whatever its service, behind the same operations in each service's family of paths:
@@ -32,17 +32,17 @@ public class CaseExchanges {
     private final Attachments attachments;
     private final Access access;
     private final Idempotency idempotency;
-    private final BawabaConfig config;
+    private final Paging paging;
 
     CaseExchanges(CaseFiles caseFiles, CaseConversation conversation, CaseTimeline timeline, Attachments attachments,
-                  Access access, Idempotency idempotency, BawabaConfig config) {
+                  Access access, Idempotency idempotency, Paging paging) {
         this.caseFiles = caseFiles;
         this.conversation = conversation;
         this.timeline = timeline;
         this.attachments = attachments;
         this.access = access;
         this.idempotency = idempotency;
-        this.config = config;
+        this.paging = paging;
     }
 
     public Response messages(CaseService service, String number, Integer limit, String cursor) {
@@ -95,6 +95,6 @@ public class CaseExchanges {
     }
 
     private Page.Request page(Integer limit, String cursor) {
-        return Page.Request.of(limit, cursor, config.paging().defaultLimit(), config.paging().maxLimit());
+        return paging.request(limit, cursor);
     }
 }

@@ -25,6 +25,7 @@ import ma.bawaba.platform.security.Caller;
 import ma.bawaba.platform.security.Role;
 import ma.bawaba.platform.web.DateFilters;
 import ma.bawaba.platform.web.Page;
+import ma.bawaba.platform.web.Paging;
 import ma.bawaba.platform.web.Versions;
 
 /** /complaints: reads the request, asks {@link Complaints} (or {@link CaseExchanges} for what every case has), maps. */
@@ -37,9 +38,10 @@ public class ComplaintResource implements ComplaintsApi {
     private final BawabaConfig config;
     private final Clock clock;
     private final HttpServerRequest request;
+    private final Paging paging;
 
     ComplaintResource(Complaints complaints, CaseExchanges exchanges, Access access, CaseSubmissions submissions,
-                      BawabaConfig config, Clock clock, HttpServerRequest request) {
+                      BawabaConfig config, Clock clock, HttpServerRequest request, Paging paging) {
         this.complaints = complaints;
         this.exchanges = exchanges;
         this.access = access;
@@ -47,6 +49,7 @@ public class ComplaintResource implements ComplaintsApi {
         this.config = config;
         this.clock = clock;
         this.request = request;
+        this.paging = paging;
     }
 
     @Override
@@ -136,6 +139,6 @@ public class ComplaintResource implements ComplaintsApi {
     }
 
     private Page.Request page(Integer limit, String cursor) {
-        return Page.Request.of(limit, cursor, config.paging().defaultLimit(), config.paging().maxLimit());
+        return paging.request(limit, cursor);
     }
 }

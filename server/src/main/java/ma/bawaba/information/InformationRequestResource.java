@@ -28,6 +28,7 @@ import ma.bawaba.platform.security.Caller;
 import ma.bawaba.platform.security.Role;
 import ma.bawaba.platform.web.DateFilters;
 import ma.bawaba.platform.web.Page;
+import ma.bawaba.platform.web.Paging;
 import ma.bawaba.platform.web.Versions;
 
 /** /information-requests: reads the request, asks {@link InformationRequests} (or {@link CaseExchanges}), maps. */
@@ -43,9 +44,11 @@ public class InformationRequestResource implements InformationRequestsApi {
     private final BawabaConfig config;
     private final Clock clock;
     private final HttpServerRequest http;
+    private final Paging paging;
 
     InformationRequestResource(InformationRequests requests, CaseExchanges exchanges, Access access, Idempotency idempotency,
-                               CaseSubmissions submissions, BawabaConfig config, Clock clock, HttpServerRequest http) {
+                               CaseSubmissions submissions, BawabaConfig config, Clock clock, HttpServerRequest http,
+                               Paging paging) {
         this.requests = requests;
         this.exchanges = exchanges;
         this.access = access;
@@ -54,6 +57,7 @@ public class InformationRequestResource implements InformationRequestsApi {
         this.config = config;
         this.clock = clock;
         this.http = http;
+        this.paging = paging;
     }
 
     @Override
@@ -149,6 +153,6 @@ public class InformationRequestResource implements InformationRequestsApi {
     }
 
     private Page.Request page(Integer limit, String cursor) {
-        return Page.Request.of(limit, cursor, config.paging().defaultLimit(), config.paging().maxLimit());
+        return paging.request(limit, cursor);
     }
 }

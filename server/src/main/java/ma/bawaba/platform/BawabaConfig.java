@@ -61,6 +61,12 @@ public interface BawabaConfig {
 
         @WithDefault("100")
         int maxLimit();
+
+        /**
+         * HMAC key of list cursors, the same on every instance (a cursor from one instance is read by another). When
+         * absent, a key is derived from {@code bawaba.security.case-token-secret}.
+         */
+        Optional<String> cursorSecret();
     }
 
     /**
@@ -98,6 +104,10 @@ public interface BawabaConfig {
          */
         @WithDefault("1M")
         MemorySize maxJsonBody();
+
+        /** How long any cache may keep public reference data and the FAQ before revalidating it ({@code max-age}). */
+        @WithDefault("PT5M")
+        Duration publicMaxAge();
     }
 
     interface Attachments {

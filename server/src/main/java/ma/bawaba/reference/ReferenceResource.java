@@ -16,9 +16,10 @@ import ma.bawaba.contract.model.OfficeKind;
 import ma.bawaba.contract.model.RefusalGroundPage;
 import ma.bawaba.contract.model.RegionPage;
 import ma.bawaba.contract.model.Service;
-import ma.bawaba.platform.BawabaConfig;
 import ma.bawaba.platform.web.Language;
 import ma.bawaba.platform.web.Page;
+import ma.bawaba.platform.web.Paging;
+import ma.bawaba.platform.web.RequestLanguage;
 import ma.bawaba.platform.web.Versions;
 
 /** Public, read-only reference data, in the language of Accept-Language. */
@@ -26,16 +27,18 @@ import ma.bawaba.platform.web.Versions;
 public class ReferenceResource implements ReferenceApi {
 
     private final ReferenceCatalog catalog;
-    private final BawabaConfig config;
+    private final Paging paging;
+    private final RequestLanguage requestLanguage;
 
-    ReferenceResource(ReferenceCatalog catalog, BawabaConfig config) {
+    ReferenceResource(ReferenceCatalog catalog, Paging paging, RequestLanguage requestLanguage) {
         this.catalog = catalog;
-        this.config = config;
+        this.paging = paging;
+        this.requestLanguage = requestLanguage;
     }
 
     @Override
     public Response listRegions(String acceptLanguage, String q, Integer limit, String cursor) {
-        Language language = Language.fromAcceptLanguage(acceptLanguage);
+        Language language = requestLanguage.get();
         Page.Request page = page(limit, cursor);
         Page<ma.bawaba.contract.model.Region> result = Page.of(catalog.regions(q, page), page,
                 tree -> tree.region().id.toString(), tree -> ReferenceMapper.region(tree, language));
@@ -44,7 +47,7 @@ public class ReferenceResource implements ReferenceApi {
 
     @Override
     public Response listCommunes(String acceptLanguage, String q, Long provinceId, Integer limit, String cursor) {
-        Language language = Language.fromAcceptLanguage(acceptLanguage);
+        Language language = requestLanguage.get();
         Page.Request page = page(limit, cursor);
         Page<ma.bawaba.contract.model.Commune> result = Page.of(catalog.communes(q, provinceId, page), page,
                 commune -> commune.id.toString(), commune -> ReferenceMapper.commune(commune, language));
@@ -54,7 +57,7 @@ public class ReferenceResource implements ReferenceApi {
     @Override
     public Response listInstitutions(String acceptLanguage, String q, InstitutionKind kind, Service service, Long regionId,
                                      Integer limit, String cursor) {
-        Language language = Language.fromAcceptLanguage(acceptLanguage);
+        Language language = requestLanguage.get();
         Page.Request page = page(limit, cursor);
         ReferenceCatalog.InstitutionFilter filter = new ReferenceCatalog.InstitutionFilter(q, name(kind), name(service), regionId);
         Page<ma.bawaba.contract.model.Institution> result = Page.of(catalog.institutions(filter, page), page,
@@ -65,7 +68,7 @@ public class ReferenceResource implements ReferenceApi {
     @Override
     public Response getInstitution(Long id, String acceptLanguage) {
         Institution institution = catalog.institution(id);
-        return Response.ok(ReferenceMapper.institution(institution, Language.fromAcceptLanguage(acceptLanguage)))
+        return Response.ok(ReferenceMapper.institution(institution, requestLanguage.get()))
                 .tag(Versions.etag(institution.version))
                 .build();
     }
@@ -73,7 +76,7 @@ public class ReferenceResource implements ReferenceApi {
     @Override
     public Response listCivilStatusOffices(String acceptLanguage, String q, Long regionId, Long provinceId, Long communeId,
                                            OfficeKind kind, Integer limit, String cursor) {
-        Language language = Language.fromAcceptLanguage(acceptLanguage);
+        Language language = requestLanguage.get();
         Page.Request page = page(limit, cursor);
         List<CivilStatusOffice> offices = catalog.offices(
                 new ReferenceCatalog.OfficeFilter(q, regionId, provinceId, communeId, name(kind)), page);
@@ -88,14 +91,14 @@ public class ReferenceResource implements ReferenceApi {
     public Response getCivilStatusOffice(Long id, String acceptLanguage) {
         CivilStatusOffice office = catalog.office(id);
         var regionOfProvince = catalog.regionOfProvinces(office.provinceId == null ? List.of() : List.of(office.provinceId));
-        return Response.ok(ReferenceMapper.office(office, regionOfProvince, Language.fromAcceptLanguage(acceptLanguage)))
+        return Response.ok(ReferenceMapper.office(office, regionOfProvince, requestLanguage.get()))
                 .tag(Versions.etag(office.version))
                 .build();
     }
 
     @Override
     public Response listDocumentTypes(String acceptLanguage, Integer limit, String cursor) {
-        Language language = Language.fromAcceptLanguage(acceptLanguage);
+        Language language = requestLanguage.get();
         Page.Request page = page(limit, cursor);
         var result = Page.of(catalog.documentTypes(page), page, type -> type.id.toString(),
                 type -> ReferenceMapper.documentType(type, language));
@@ -104,7 +107,7 @@ public class ReferenceResource implements ReferenceApi {
 
     @Override
     public Response listComplaintCategories(String acceptLanguage, Integer limit, String cursor) {
-        Language language = Language.fromAcceptLanguage(acceptLanguage);
+        Language language = requestLanguage.get();
         Page.Request page = page(limit, cursor);
         var result = Page.of(catalog.complaintCategories(page), page, category -> category.id.toString(),
                 category -> ReferenceMapper.complaintCategory(category, language));
@@ -113,7 +116,7 @@ public class ReferenceResource implements ReferenceApi {
 
     @Override
     public Response listRefusalGrounds(String acceptLanguage, Integer limit, String cursor) {
-        Language language = Language.fromAcceptLanguage(acceptLanguage);
+        Language language = requestLanguage.get();
         Page.Request page = page(limit, cursor);
         var result = Page.of(catalog.refusalGrounds(page), page, ground -> ground.id.toString(),
                 ground -> ReferenceMapper.refusalGround(ground, language));
@@ -122,7 +125,7 @@ public class ReferenceResource implements ReferenceApi {
 
     @Override
     public Response listHolidays(Integer year, String acceptLanguage, Integer limit, String cursor) {
-        Language language = Language.fromAcceptLanguage(acceptLanguage);
+        Language language = requestLanguage.get();
         Page.Request page = page(limit, cursor);
         var result = Page.of(catalog.holidays(year, page), page, holiday -> holiday.date.toString(),
                 holiday -> ReferenceMapper.holiday(holiday, language));
@@ -130,7 +133,7 @@ public class ReferenceResource implements ReferenceApi {
     }
 
     private Page.Request page(Integer limit, String cursor) {
-        return Page.Request.of(limit, cursor, config.paging().defaultLimit(), config.paging().maxLimit());
+        return paging.request(limit, cursor);
     }
 
     private static <E extends Enum<E>> String name(E value) {

@@ -13,7 +13,7 @@ public final class AttachmentMapper {
     public static Attachment toApi(AttachedFile file) {
         return new Attachment()
                 .id(file.id)
-                .fileName(file.fileName)
+                .fileName(Attachments.safeFileName(file.fileName))
                 .mediaType(file.mediaType)
                 .sizeBytes(file.sizeBytes)
                 .sha256(file.sha256)

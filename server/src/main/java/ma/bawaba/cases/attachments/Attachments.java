@@ -43,6 +43,9 @@ public class Attachments {
     public record Download(AttachedFile file, byte[] content) {
     }
 
+    /** What a reader of a file name cannot see (see {@link #safeFileName}), and the quote that would end it in a header. */
+    private static final java.util.regex.Pattern INVISIBLE = java.util.regex.Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}\\p{Cs}\"]");
+
     private final AttachmentStore store;
     private final CaseLedger ledger;
     private final EntityManager entityManager;
@@ -173,14 +176,22 @@ public class Attachments {
         }
     }
 
-    /** The last path segment, without control characters, at most 255 characters; "attachment" when nothing is left. */
+    /**
+     * The last path segment, at most 255 characters (the end is kept: it holds the extension); "attachment" when
+     * nothing is left. Without what a reader cannot see: control characters (Cc), and format characters (Cf: bidi
+     * overrides and isolates, zero-width characters, the Arabic letter mark), line and paragraph separators — a
+     * right-to-left override shows {@code invoice<U+202E>fdp.exe} as "invoiceexe.pdf". Applied to names as stored and
+     * again as served, so that names stored before this rule are shown safely too.
+     */
     static String safeFileName(String given) {
         String name = given == null ? "" : given;
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-        name = name.replaceAll("[\\p{Cntrl}\"]", "").strip();
-        if (name.length() > 255) {
-            name = name.substring(name.length() - 255);
+        name = INVISIBLE.matcher(name).replaceAll("").strip();
+        int points = name.codePointCount(0, name.length());
+        if (points > 255) {
+            name = name.substring(name.offsetByCodePoints(0, points - 255));
         }
         return name.isEmpty() ? "attachment" : name;
     }
+
 }

@@ -4,8 +4,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The Content-Disposition of a download (RFC 6266): an ASCII {@code filename} for old clients and the exact name as
- * RFC 8187 {@code filename*}. Names are cut to 120 characters first, so that the header stays short whatever the
- * script (an Arabic character takes 6 characters once encoded).
+ * RFC 8187 {@code filename*}. Names are cleaned as at upload (no invisible characters, whenever the name was stored)
+ * and cut to 120 characters, so that the header stays short whatever the script (an Arabic character takes 6
+ * characters once encoded).
  */
 public final class ContentDisposition {
 
@@ -16,9 +17,10 @@ public final class ContentDisposition {
     }
 
     public static String attachment(String fileName) {
-        int points = fileName.codePointCount(0, fileName.length());
+        String safe = Attachments.safeFileName(fileName);
+        int points = safe.codePointCount(0, safe.length());
         // the end of a long name is kept: it holds the extension
-        String name = points > MAX_NAME ? fileName.substring(fileName.offsetByCodePoints(0, points - MAX_NAME)) : fileName;
+        String name = points > MAX_NAME ? safe.substring(safe.offsetByCodePoints(0, points - MAX_NAME)) : safe;
         StringBuilder ascii = new StringBuilder();
         StringBuilder encoded = new StringBuilder();
         name.codePoints().forEach(point -> ascii.append(point >= 0x20 && point < 0x7F && point != '"' && point != '\\'

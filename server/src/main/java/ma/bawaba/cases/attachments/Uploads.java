@@ -35,7 +35,7 @@ public final class Uploads {
         return Response.ok(download.content(), download.file().mediaType)
                 .header("Content-Disposition", ContentDisposition.attachment(download.file().fileName))
                 .header("X-Content-Type-Options", "nosniff")
-                .header("Cache-Control", "private, no-store")
+                .header("Cache-Control", "no-store")
                 .build();
     }
 }

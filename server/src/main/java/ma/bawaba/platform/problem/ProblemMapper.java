@@ -10,22 +10,38 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.MatrixParam;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.ArrayList;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.util.Comparator;
 import java.util.List;
 import ma.bawaba.platform.database.Transactions;
-import ma.bawaba.platform.web.Language;
 import ma.bawaba.platform.web.RequestIds;
+import ma.bawaba.platform.web.RequestLanguage;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 
 /**
  * The one place where exceptions become problem+json: domain exceptions through {@link ProblemCatalog}, and the
@@ -36,10 +52,15 @@ public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
-    private final Problems problems;
+    private static final List<Class<? extends Annotation>> HTTP_PARAMETERS = List.of(QueryParam.class, PathParam.class,
+            HeaderParam.class, FormParam.class, CookieParam.class, MatrixParam.class);
 
-    ProblemMapper(Problems problems) {
+    private final Problems problems;
+    private final RequestLanguage language;
+
+    ProblemMapper(Problems problems, RequestLanguage language) {
         this.problems = problems;
+        this.language = language;
     }
 
     @ServerExceptionMapper
@@ -52,12 +73,17 @@ public class ProblemMapper {
         return response;
     }
 
+    /**
+     * Bean-validation failures, with each field named as the client knows it and each message from our own bundles, in
+     * the request's language (Hibernate Validator's messages follow its own reading of Accept-Language, and show
+     * regular expressions).
+     */
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException exception, HttpHeaders headers, UriInfo uri) {
-        List<DomainException.FieldError> errors = new ArrayList<>();
-        exception.getConstraintViolations().stream()
-                .sorted(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
-                .forEach(violation -> errors.add(fieldError(violation)));
+        List<DomainException.FieldError> errors = exception.getConstraintViolations().stream()
+                .map(violation -> fieldError(fieldName(violation), violation))
+                .sorted(Comparator.comparing(DomainException.FieldError::field).thenComparing(DomainException.FieldError::messageKey))
+                .toList();
         return respond(ProblemCatalog.VALIDATION, "problem.invalid-fields.detail", new Object[] {errors.size()}, errors,
                 headers, uri);
     }
@@ -137,6 +163,32 @@ public class ProblemMapper {
         return respond(kind, "problem." + kind.slug() + ".title", new Object[0], List.of(), headers, uri);
     }
 
+    /**
+     * A multipart body that could not be read. The parser runs before any resource, and so before any authentication:
+     * it rejects a part header cut by a bare line feed as malformed, and gives up with an I/O error on garbage or on a
+     * body that ends before its closing boundary. Our own code wraps its I/O failures (UncheckedIOException), so a
+     * checked one that reaches this mapper while a multipart body is read comes from what the client sent.
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(IOException exception, HttpHeaders headers, UriInfo uri) {
+        MediaType type = headers.getMediaType();
+        if (type == null || !"multipart".equalsIgnoreCase(type.getType())) {
+            return unexpected(exception, headers, uri);
+        }
+        return unreadableMultipart(exception, headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedMultipart(MultipartParser.MalformedMessageException exception, HttpHeaders headers, UriInfo uri) {
+        return unreadableMultipart(exception, headers, uri);
+    }
+
+    private Response unreadableMultipart(Exception exception, HttpHeaders headers, UriInfo uri) {
+        LOG.debugf("Unreadable multipart body: %s", exception.toString());
+        return respond(ProblemCatalog.VALIDATION, "problem.invalid-fields.detail", new Object[] {1},
+                List.of(new DomainException.FieldError("file", "field.unreadable-multipart")), headers, uri);
+    }
+
     /** Two changes of the same row at once: the loser is told to read again, as for a stale If-Match. */
     @ServerExceptionMapper
     public Response concurrentChange(jakarta.persistence.OptimisticLockException exception, HttpHeaders headers, UriInfo uri) {
@@ -159,38 +211,129 @@ public class ProblemMapper {
 
     private Response respond(ProblemCatalog.Kind kind, String detailKey, Object[] args,
                              List<DomainException.FieldError> errors, HttpHeaders headers, UriInfo uri) {
-        Language language = Language.fromAcceptLanguage(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
-        return problems.response(problems.problem(kind, language, detailKey, args, errors, uri.getAbsolutePath().getRawPath(),
-                RequestIds.of(headers)));
+        return problems.response(problems.problem(kind, language.get(), detailKey, args, errors,
+                uri.getAbsolutePath().getRawPath(), RequestIds.of(headers)));
     }
 
-    /** A pattern's own message is its regular expression, which tells a reader nothing: it gets a sentence instead. */
-    private static DomainException.FieldError fieldError(ConstraintViolation<?> violation) {
-        if (violation.getConstraintDescriptor().getAnnotation() instanceof jakarta.validation.constraints.Pattern) {
-            return new DomainException.FieldError(fieldName(violation), "field.pattern");
-        }
-        return new DomainException.FieldError(fieldName(violation), "field.constraint", violation.getMessage());
-    }
-
-    /** "createInstitution.body.names.ar" → "names.ar"; "listInstitutions.limit" → "limit". */
+    /**
+     * The name of what the client sent: the JSON path inside the body ({@code reason}, {@code requester.email},
+     * {@code items[2].name}; {@code body} for the body itself), or the name of the query, path or header parameter
+     * ({@code limit}, {@code If-Match}) — never the Java method or parameter that received it. Properties are named
+     * as in the contract: the generator keeps the contract's camelCase names for the Java properties.
+     */
     private static String fieldName(ConstraintViolation<?> violation) {
-        List<String> names = new ArrayList<>();
-        boolean parameterSeen = false;
+        Method method = null;
+        StringBuilder path = new StringBuilder();
         for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.METHOD) {
-                continue;
+            switch (node.getKind()) {
+                case METHOD, CONSTRUCTOR -> method = resourceMethod(violation.getRootBeanClass(), node.as(Path.MethodNode.class));
+                case PARAMETER -> {
+                    String parameter = httpName(method, node.as(Path.ParameterNode.class).getParameterIndex());
+                    if (parameter != null) {
+                        return parameter;
+                    }
+                    // the body: what follows is a path inside it
+                }
+                case CROSS_PARAMETER, RETURN_VALUE -> {
+                    return "body";
+                }
+                default -> {
+                    // An element of a list or a map is named by the node that follows its container.
+                    if (node.isInIterable() && node.getIndex() != null) {
+                        path.append('[').append(node.getIndex()).append(']');
+                    } else if (node.isInIterable() && node.getKey() != null) {
+                        path.append('.').append(node.getKey());
+                    }
+                    if (node.getKind() == ElementKind.PROPERTY && node.getName() != null) {
+                        path.append(path.isEmpty() ? "" : ".").append(node.getName());
+                    }
+                }
             }
-            if (node.getKind() == ElementKind.PARAMETER) {
-                parameterSeen = true;
-                names.add(node.getName());
-                continue;
-            }
-            if (parameterSeen && names.size() == 1 && isBodyParameter(names.get(0))) {
-                names.clear();
-            }
-            names.add(node.getIndex() != null ? node.getName() + "[" + node.getIndex() + "]" : node.getName());
         }
-        return String.join(".", names);
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    /** The declaration of a resource method that carries its JAX-RS annotations (the generated interface's). */
+    private static Method resourceMethod(Class<?> resource, Path.MethodNode node) {
+        Class<?>[] types = node.getParameterTypes().toArray(Class<?>[]::new);
+        java.util.ArrayDeque<Class<?>> candidates = new java.util.ArrayDeque<>();
+        candidates.add(resource);
+        while (!candidates.isEmpty()) {
+            Class<?> candidate = candidates.poll();
+            try {
+                Method method = candidate.getDeclaredMethod(node.getName(), types);
+                if (java.util.Arrays.stream(method.getParameterAnnotations()).flatMap(java.util.Arrays::stream)
+                        .anyMatch(annotation -> HTTP_PARAMETERS.contains(annotation.annotationType()))) {
+                    return method;
+                }
+            } catch (NoSuchMethodException notDeclaredHere) {
+                // look further up
+            }
+            if (candidate.getSuperclass() != null) {
+                candidates.add(candidate.getSuperclass());
+            }
+            candidates.addAll(List.of(candidate.getInterfaces()));
+        }
+        return null;
+    }
+
+    /** The HTTP name of a parameter (query, path, header...), or null for the body, which has none. */
+    private static String httpName(Method method, int index) {
+        if (method == null || index < 0 || index >= method.getParameterCount()) {
+            return null;
+        }
+        for (Annotation annotation : method.getParameterAnnotations()[index]) {
+            if (annotation instanceof QueryParam query) {
+                return query.value();
+            } else if (annotation instanceof PathParam path) {
+                return path.value();
+            } else if (annotation instanceof HeaderParam header) {
+                return header.value();
+            } else if (annotation instanceof FormParam form) {
+                return form.value();
+            } else if (annotation instanceof CookieParam cookie) {
+                return cookie.value();
+            } else if (annotation instanceof MatrixParam matrix) {
+                return matrix.value();
+            }
+        }
+        return null;
+    }
+
+    /** What is wrong with the value, in words of our own bundles (the contract's constraints are these few). */
+    private static DomainException.FieldError fieldError(String field, ConstraintViolation<?> violation) {
+        Annotation constraint = violation.getConstraintDescriptor().getAnnotation();
+        Object value = violation.getInvalidValue();
+        if (constraint instanceof NotNull) {
+            return new DomainException.FieldError(field, "field.required");
+        } else if (constraint instanceof Size size) {
+            boolean text = value instanceof CharSequence;
+            return sizeOf(value) < size.min()
+                    ? new DomainException.FieldError(field, text ? "field.too-short" : "field.too-few", size.min())
+                    : new DomainException.FieldError(field, text ? "field.too-long" : "field.too-many", size.max());
+        } else if (constraint instanceof Min min) {
+            return new DomainException.FieldError(field, "field.at-least", min.value());
+        } else if (constraint instanceof Max max) {
+            return new DomainException.FieldError(field, "field.at-most", max.value());
+        } else if (constraint instanceof Email) {
+            return new DomainException.FieldError(field, "field.email");
+        } else if (constraint instanceof Pattern) {
+            return new DomainException.FieldError(field, "field.format");
+        }
+        return new DomainException.FieldError(field, "field.invalid");
+    }
+
+    private static long sizeOf(Object value) {
+        if (value instanceof CharSequence text) {
+            return text.toString().codePointCount(0, text.length());
+        } else if (value instanceof java.util.Collection<?> collection) {
+            return collection.size();
+        } else if (value instanceof java.util.Map<?, ?> map) {
+            return map.size();
+        } else if (value != null && value.getClass().isArray()) {
+            return java.lang.reflect.Array.getLength(value);
+        }
+        return 0;
     }
 
     private static String parameterName(Throwable cause, UriInfo uri) {
@@ -205,10 +348,6 @@ public class ProblemMapper {
         }
         java.util.regex.Matcher quoted = java.util.regex.Pattern.compile("\"([A-Za-z]+)\"").matcher(message);
         return quoted.find() ? quoted.group(1) : "query";
-    }
-
-    private static boolean isBodyParameter(String name) {
-        return name.endsWith("Input") || name.endsWith("Request") || name.equals("body");
     }
 
     private static String jsonPath(JsonMappingException exception) {

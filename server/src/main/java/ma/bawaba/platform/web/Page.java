@@ -1,37 +1,48 @@
 package ma.bawaba.platform.web;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import ma.bawaba.platform.problem.DomainException;
 
 /**
- * A keyset page: the caller asks for {@code limit} items after an opaque cursor; the query fetches one more row
- * than asked to know whether a next page exists. Cursors encode the sort key of the last item, never an offset.
+ * A keyset page: the caller asks for {@code limit} items after a cursor; the query fetches one more row than asked to
+ * know whether a next page exists. A cursor holds the sort key of the last item shown, never an offset, sealed by
+ * {@link Paging} to the list and filters it was given for.
  */
 public record Page<T>(List<T> items, String nextCursor) {
 
-    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+    /** The requested size (already bounded) and the position after which to read, as the cursor's list wrote it. */
+    public static final class Request {
 
-    /** The requested size (already bounded by the contract) and the decoded position after which to read. */
-    public record Request(int limit, String after) {
+        private final int limit;
+        private final String after;
+        private final UnaryOperator<String> seal;
 
-        public static Request of(Integer limit, String cursor, int defaultLimit, int maxLimit) {
-            int size = limit == null ? defaultLimit : Math.max(1, Math.min(limit, maxLimit));
-            return new Request(size, cursor == null ? null : decode(cursor));
+        Request(int limit, String after, UnaryOperator<String> seal) {
+            this.limit = limit;
+            this.after = after;
+            this.seal = seal;
         }
 
-        /** The position as a number (for lists ordered by id); a malformed cursor is the caller's mistake. */
+        public int limit() {
+            return limit;
+        }
+
+        /** The sort key of the last item of the previous page; null for the first page. */
+        public String after() {
+            return after;
+        }
+
+        /** The position as a number (for lists ordered by id). */
         public Long afterId() {
             if (after == null) {
                 return null;
             }
             try {
                 return Long.parseLong(after);
-            } catch (NumberFormatException malformed) {
-                throw DomainException.BadRequest.field("cursor", "field.invalid");
+            } catch (NumberFormatException notThisListsKey) {
+                throw DomainException.BadRequest.field("cursor", "field.cursor-foreign");
             }
         }
 
@@ -39,25 +50,17 @@ public record Page<T>(List<T> items, String nextCursor) {
         public int fetchSize() {
             return limit + 1;
         }
+
+        String cursorAfter(String position) {
+            return seal.apply(position);
+        }
     }
 
     /** Cuts the fetched rows (up to limit + 1) into a page and the cursor of its last item. */
     public static <E, T> Page<T> of(List<E> rows, Request request, Function<E, String> sortKey, Function<E, T> mapper) {
         boolean more = rows.size() > request.limit();
         List<E> shown = more ? rows.subList(0, request.limit()) : rows;
-        String next = more ? encode(sortKey.apply(shown.get(shown.size() - 1))) : null;
+        String next = more ? request.cursorAfter(sortKey.apply(shown.get(shown.size() - 1))) : null;
         return new Page<>(shown.stream().map(mapper).toList(), next);
-    }
-
-    static String encode(String position) {
-        return ENCODER.encodeToString(position.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static String decode(String cursor) {
-        try {
-            return new String(DECODER.decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException malformed) {
-            throw DomainException.BadRequest.field("cursor", "field.invalid");
-        }
     }
 }

@@ -66,4 +66,22 @@ class DocumentFormatsTest {
         assertEquals("a.pdf", Attachments.safeFileName("a\r\n.pdf"));
         assertEquals("attachment", Attachments.safeFileName(null));
     }
+
+    @Test
+    void namesAreServedWithoutInvisibleCharactersEvenWhenStoredWithThem() {
+        // a name stored before the rule: what the download header says is cleaned all the same
+        assertEquals("attachment; filename=\"invoicefdp.exe\"; filename*=UTF-8''invoicefdp.exe",
+                ContentDisposition.attachment("invoice\u202Efdp.exe"));
+        assertEquals("attachment; filename=\"a_.pdf\"; filename*=UTF-8''a%D8%A8.pdf",
+                ContentDisposition.attachment("a\u200E\u061Cب\u2028.pdf"));
+        AttachedFile stored = new AttachedFile();
+        stored.fileName = "\u2066facture\u2069\u200B.pdf";
+        stored.uploadedBy = "CITIZEN";
+        stored.uploadedAt = java.time.Instant.parse("2026-03-02T10:15:00Z");
+        assertEquals("facture.pdf", AttachmentMapper.toApi(stored).getFileName());
+        // 300 Arabic letters: the end is kept, whole characters only
+        String longName = "ش".repeat(300) + ".pdf";
+        assertEquals(255, Attachments.safeFileName(longName).codePointCount(0, Attachments.safeFileName(longName).length()));
+        assertEquals("\uD83D\uDCC4.pdf", Attachments.safeFileName("\uD83D\uDCC4.pdf"));
+    }
 }
