@@ -72,6 +72,10 @@ test('a citizen files a complaint, attaches a document, is answered, rates and r
   const timeline = await returning.getComplaintTimeline({ number, limit: 100 });
   assert.deepEqual(timeline.items.map((entry) => entry.type),
     ['SUBMITTED', 'ATTACHMENT_ADDED', 'MESSAGE_SENT', 'ANSWERED', 'RATED', 'REOPENED', 'MESSAGE_SENT']);
+  // Each event carries the payload of its type, and names the body that acted.
+  assert.deepEqual(timeline.items[4].data, { type: 'RATED', answerSequence: 1, satisfied: false, score: 1 });
+  assert.equal(timeline.items[5].data.reopenCount, 1);
+  assert.equal(timeline.items[3].actingInstitutionId, timeline.items[3].institutionId);
   const downloaded = await returning.downloadComplaintAttachment({ number, attachmentId: attachment.id });
   assert.equal(await downloaded.text(), await pdf.text());
 });

@@ -46,6 +46,7 @@ import ma.bawaba.ComplaintFixtures.Filed;
 import ma.bawaba.complaints.AnsweredComplaintClosing;
 import ma.bawaba.platform.TimeSource;
 import ma.bawaba.support.TestClock;
+import ma.bawaba.support.Timeline;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -453,6 +454,46 @@ class ComplaintTest {
         filed.holder().get(path).then().body("institutionId", equalTo((int) competent.id()))
                 .body("status", equalTo("ACKNOWLEDGED"));
         filed.holder().get(path + "/messages").then().body("items.text", hasItem("Relève de l'agence compétente."));
+    }
+
+    @Test
+    void theTimelineShowsEachEventAsTheActOfTheBodyThatActedWithItsTypedPayload() {
+        Agency first = agency();
+        Agency competent = agency();
+        Filed filed = file(first);
+        String path = "/complaints/" + filed.number();
+        String due = today().plusDays(60).toString();
+        move(first, filed.number(), Map.of("to", "TRANSFERRED", "reason", "Relève de l'agence compétente.",
+                "institutionId", competent.id())).response().then().statusCode(200);
+        answer(competent, filed.number(), "Votre dossier de pension est débloqué.");
+        rate(filed, false, 2).response().then().statusCode(200);
+        reopen(filed.token(), filed.number()).response().then().statusCode(200);
+        answer(competent, filed.number(), "Le premier versement est parti.");
+        rate(filed, true, 5).response().then().statusCode(200);
+
+        List<Number> messages = filed.holder().get(path + "/messages").then().statusCode(200).extract().path("items.id");
+        List<Map<String, Object>> events = Timeline.entries(filed.holder(), path);
+        assertEquals(List.of("SUBMITTED", "MESSAGE_SENT", "TRANSFERRED", "ANSWERED", "RATED", "REOPENED", "MESSAGE_SENT",
+                "ANSWERED", "RATED", "CLOSED"), events.stream().map(event -> event.get("type")).toList());
+        Timeline.assertEntry(events.get(0), "SUBMITTED", "CITIZEN", null, first.id(), Map.of("kind", "COMPLAINT", "dueDate", due));
+        // The first institution gave its reason and transferred; from then on the complaint is the competent one's.
+        Timeline.assertEntry(events.get(1), "MESSAGE_SENT", "INSTITUTION", first.id(), first.id(),
+                Map.of("messageId", messages.get(0)));
+        Timeline.assertEntry(events.get(2), "TRANSFERRED", "INSTITUTION", first.id(), competent.id(),
+                Map.of("fromInstitutionId", first.id(), "toInstitutionId", competent.id(), "dueDate", due));
+        Timeline.assertEntry(events.get(3), "ANSWERED", "INSTITUTION", competent.id(), competent.id(), Map.of("answerSequence", 1));
+        Timeline.assertEntry(events.get(4), "RATED", "CITIZEN", null, competent.id(),
+                Map.of("answerSequence", 1, "satisfied", false, "score", 2));
+        Timeline.assertEntry(events.get(5), "REOPENED", "CITIZEN", null, competent.id(), Map.of("reopenCount", 1, "dueDate", due));
+        Timeline.assertEntry(events.get(6), "MESSAGE_SENT", "CITIZEN", null, competent.id(), Map.of("messageId", messages.get(1)));
+        Timeline.assertEntry(events.get(7), "ANSWERED", "INSTITUTION", competent.id(), competent.id(), Map.of("answerSequence", 2));
+        Timeline.assertEntry(events.get(8), "RATED", "CITIZEN", null, competent.id(),
+                Map.of("answerSequence", 2, "satisfied", true, "score", 5));
+        Timeline.assertEntry(events.get(9), "CLOSED", "CITIZEN", null, competent.id(), Map.of("answerSequence", 2));
+        String timeline = competent.agent().queryParam("limit", 100).get(path + "/timeline").then().statusCode(200)
+                .extract().asString();
+        assertFalse(timeline.contains("pension") || timeline.contains("Benali") || timeline.contains("compétente"),
+                "payloads carry no personal data nor free text");
     }
 
     @Test

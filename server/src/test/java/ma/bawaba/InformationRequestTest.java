@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,6 +31,7 @@ import ma.bawaba.platform.calendar.WorkingDayCalendar;
 import ma.bawaba.support.Api;
 import ma.bawaba.support.Files;
 import ma.bawaba.support.TestClock;
+import ma.bawaba.support.Timeline;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -354,6 +356,52 @@ class InformationRequestTest {
                 .post(path + "/appeals").then().statusCode(422).contentType("application/problem+json");
         assertEquals(1L, filed.holder().queryParam("limit", 100).get(path + "/timeline").then().extract()
                 .<List<String>>path("items.type").stream().filter("INTERNAL_APPEAL"::equals).count());
+    }
+
+    @Test
+    void theTimelineShowsATransferAsTheSendingBodysActAndTheCdaiDecisionAsTheCdais() {
+        Body first = body();
+        Body competent = body();
+        Filed filed = file(first, "ORDINARY");
+        String path = "/information-requests/" + filed.number();
+        String due = calendar.count(today(), 20).dueDate().toString();
+        officerMoves(first, filed.number(), Map.of("to", "TRANSFERRED", "institutionId", competent.id(),
+                "reason", "L'information est détenue par l'agence.")).response().then().statusCode(200);
+        officerMoves(competent, filed.number(), refusal()).response().then().statusCode(200);
+        appeal(filed, "INTERNAL_COMPLAINT").response().then().statusCode(201);
+        move(competent.head(), competent.head(), filed.number(), Map.of("to", "APPEAL_REJECTED",
+                "justification", "Le refus est confirmé.")).response().then().statusCode(200);
+        appeal(filed, "CDAI_ESCALATION").response().then().statusCode(201);
+        String cdai = AdministrationTest.issueKey("COMMISSION", CDAI);
+        move(withKey(cdai), withKey(cdai), filed.number(), Map.of("to", "CDAI_UPHELD",
+                "justification", "L'information doit être communiquée.")).response().then().statusCode(200);
+        officerMoves(competent, filed.number(), Map.of("to", "ANSWERED", "answer", "Voici le budget par chapitre."))
+                .response().then().statusCode(200);
+
+        List<Number> messages = filed.holder().get(path + "/messages").then().statusCode(200).extract().path("items.id");
+        List<Map<String, Object>> events = Timeline.entries(filed.holder(), path);
+        assertEquals(List.of("SUBMITTED", "MESSAGE_SENT", "TRANSFERRED", "REFUSED", "INTERNAL_APPEAL", "APPEAL_REJECTED",
+                "ESCALATED", "CDAI_UPHELD", "MESSAGE_SENT", "ANSWERED"), events.stream().map(event -> event.get("type")).toList());
+        Timeline.assertEntry(events.get(0), "SUBMITTED", "CITIZEN", null, first.id(), Map.of("kind", "ORDINARY", "dueDate", due));
+        // The first body gave its reason and transferred; from then on the request is the competent body's.
+        Timeline.assertEntry(events.get(1), "MESSAGE_SENT", "INSTITUTION", first.id(), first.id(),
+                Map.of("messageId", messages.get(0)));
+        Timeline.assertEntry(events.get(2), "TRANSFERRED", "INSTITUTION", first.id(), competent.id(),
+                Map.of("fromInstitutionId", first.id(), "toInstitutionId", competent.id(), "dueDate", due));
+        Timeline.assertEntry(events.get(3), "REFUSED", "INSTITUTION", competent.id(), competent.id(), Map.of("refusalGroundId", 9));
+        Timeline.assertEntry(events.get(4), "INTERNAL_APPEAL", "CITIZEN", null, competent.id(),
+                Map.of("decideBy", calendar.count(today(), 15).dueDate().toString()));
+        Timeline.assertEntry(events.get(5), "APPEAL_REJECTED", "INSTITUTION", competent.id(), competent.id(), Map.of());
+        Timeline.assertEntry(events.get(6), "ESCALATED", "CITIZEN", null, competent.id(), Map.of("commissionInstitutionId", CDAI));
+        // The CDAI decided, on a request that stays the body's, which owes the answer again.
+        Timeline.assertEntry(events.get(7), "CDAI_UPHELD", "INSTITUTION", CDAI, competent.id(), Map.of("dueDate", due));
+        Timeline.assertEntry(events.get(8), "MESSAGE_SENT", "INSTITUTION", competent.id(), competent.id(),
+                Map.of("messageId", messages.get(1)));
+        Timeline.assertEntry(events.get(9), "ANSWERED", "INSTITUTION", competent.id(), competent.id(),
+                Map.of("messageId", messages.get(1)));
+        String timeline = withKey(cdai).queryParam("limit", 100).get(path + "/timeline").then().statusCode(200).extract().asString();
+        assertFalse(timeline.contains("budget") || timeline.contains("Ouazzani") || timeline.contains("confirmé"),
+                "payloads carry no personal data nor free text");
     }
 
     @Test

@@ -18,6 +18,7 @@ import ma.bawaba.sdk.api.TrackingApi;
 import ma.bawaba.sdk.client.ApiException;
 import ma.bawaba.sdk.model.ApiKeyInput;
 import ma.bawaba.sdk.model.Attachment;
+import ma.bawaba.sdk.model.CaseEventType;
 import ma.bawaba.sdk.model.Complaint;
 import ma.bawaba.sdk.model.ComplaintInput;
 import ma.bawaba.sdk.model.ComplaintKind;
@@ -29,8 +30,10 @@ import ma.bawaba.sdk.model.FaqEntryInput;
 import ma.bawaba.sdk.model.IdDocumentType;
 import ma.bawaba.sdk.model.LocalizedParagraph;
 import ma.bawaba.sdk.model.MessageInput;
+import ma.bawaba.sdk.model.RatedEventData;
 import ma.bawaba.sdk.model.RatingInput;
 import ma.bawaba.sdk.model.ReopenInput;
+import ma.bawaba.sdk.model.ReopenedEventData;
 import ma.bawaba.sdk.model.Requester;
 import ma.bawaba.sdk.model.Role;
 import ma.bawaba.sdk.model.Service;
@@ -103,9 +106,15 @@ class ComplaintSdkTest {
         assertEquals(ComplaintStatus.REOPENED, reopened.getStatus());
         assertEquals(1, reopened.getReopenCount());
 
-        List<String> timeline = returning.getComplaintTimeline(number, "fr", 100, null).getItems().stream()
-                .map(TimelineEntry::getType).toList();
-        assertEquals(List.of("SUBMITTED", "ATTACHMENT_ADDED", "MESSAGE_SENT", "ANSWERED", "RATED", "REOPENED", "MESSAGE_SENT"), timeline);
+        List<TimelineEntry> timeline = returning.getComplaintTimeline(number, "fr", 100, null).getItems();
+        assertEquals(List.of(CaseEventType.SUBMITTED, CaseEventType.ATTACHMENT_ADDED, CaseEventType.MESSAGE_SENT,
+                CaseEventType.ANSWERED, CaseEventType.RATED, CaseEventType.REOPENED, CaseEventType.MESSAGE_SENT),
+                timeline.stream().map(TimelineEntry::getType).toList());
+        // Each event carries the payload of its type, and names the body that acted.
+        RatedEventData rating = (RatedEventData) timeline.get(4).getData();
+        assertEquals(false, rating.getSatisfied());
+        assertEquals(1, ((ReopenedEventData) timeline.get(5).getData()).getReopenCount());
+        assertEquals(timeline.get(3).getInstitutionId(), timeline.get(3).getActingInstitutionId());
         assertArrayEquals(Files.readAllBytes(scan),
                 Files.readAllBytes(returning.downloadComplaintAttachment(number, attachment.getId(), "fr").toPath()));
     }

@@ -2,6 +2,7 @@ package ma.bawaba.cases;
 
 import ma.bawaba.contract.model.ActorKind;
 import ma.bawaba.platform.security.Caller;
+import ma.bawaba.platform.security.Role;
 
 /**
  * Who acted on a case, by kind only. Events keep the role (for audit, with a non-personal key reference); what the
@@ -35,5 +36,15 @@ public final class CaseActors {
 
     public static ActorKind visible(Caller actor) {
         return visible(stored(actor));
+    }
+
+    /** The institution on whose behalf a member of its staff acts (a body, its head, the CDAI); null for anyone else. */
+    public static Long actingInstitutionId(Caller actor) {
+        return actor.isStaff() && actor.role().tenantKind() == Role.TenantKind.INSTITUTION ? actor.institutionId() : null;
+    }
+
+    /** The civil-status office on whose behalf its clerk acts. */
+    public static Long actingOfficeId(Caller actor) {
+        return actor.isStaff() && actor.role().tenantKind() == Role.TenantKind.OFFICE ? actor.officeId() : null;
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import ma.bawaba.cases.attachments.AttachedFile;
 import ma.bawaba.cases.attachments.AttachmentMapper;
 import ma.bawaba.cases.attachments.Attachments;
+import ma.bawaba.cases.events.CaseEventData;
 import ma.bawaba.contract.model.ActorKind;
 import ma.bawaba.contract.model.Message;
 import ma.bawaba.platform.TimeSource;
@@ -40,7 +41,7 @@ public class CaseConversation {
         message.sentAt = clock.instant();
         message.persist();
         List<AttachedFile> attached = attachments.claim(file, author, attachmentIds, claimed -> claimed.messageId = message.id);
-        ledger.record(file, "MESSAGE_SENT", null, null, author, null);
+        ledger.record(file, author, new CaseEventData.MessageSent(message.id));
         return toApi(message, attached);
     }
 

@@ -39,6 +39,15 @@ public class CaseEvent extends PanacheEntityBase {
     @Column(name = "actor_ref")
     public String actorRef;
 
+    /** The institution whose staff acted (the caller's, not the case's): null for the holder, an operator, the system. */
+    @Column(name = "actor_institution_id")
+    public Long actorInstitutionId;
+
+    /** The civil-status office whose clerk acted. */
+    @Column(name = "actor_office_id")
+    public Long actorOfficeId;
+
+    /** The institution the case is assigned to after the event (its inbox and change feed). */
     @Column(name = "institution_id")
     public Long institutionId;
 
@@ -48,6 +57,6 @@ public class CaseEvent extends PanacheEntityBase {
     @Column(name = "occurred_at")
     public Instant occurredAt;
 
-    /** Event-specific details as JSON (a reason, a transfer target...), free of personal data. */
+    /** The event's {@link ma.bawaba.cases.events.CaseEventData} record as JSON, with its type: free of personal data. */
     public String data;
 }

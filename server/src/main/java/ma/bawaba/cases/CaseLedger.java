@@ -1,11 +1,15 @@
 package ma.bawaba.cases;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
+import ma.bawaba.cases.events.CaseEventData;
 import ma.bawaba.platform.security.Caller;
 
 /**
@@ -13,14 +17,20 @@ import ma.bawaba.platform.security.Caller;
  * timeline, the change feed, mail and webhooks can never miss a change. The services' state machines call this.
  * A case's {@code updatedAt} is the time of its latest event: a citizen's new message or document shows in the
  * institution's inbox as a change, as a status change does.
+ *
+ * <p>Each event is one {@link CaseEventData} record, stored as JSON by the application's mapper, and names the body
+ * that acted (the caller's institution or office) apart from the body the case is assigned to: a transfer is the
+ * sending body's act, a CDAI decision the CDAI's.
  */
 @ApplicationScoped
 public class CaseLedger {
 
     private final Clock clock;
+    private final ObjectWriter payloads;
 
-    CaseLedger(Clock clock) {
+    CaseLedger(Clock clock, ObjectMapper mapper) {
         this.clock = clock;
+        this.payloads = mapper.writerFor(CaseEventData.class);
     }
 
     /** What a new case is; the number, times and version are the ledger's to set. */
@@ -44,41 +54,55 @@ public class CaseLedger {
         file.updatedAt = now;
         file.persist();
         // At the time the case was opened: a new case is at version 0.
-        record(file, "SUBMITTED", null, file.status, actor, null, now);
+        record(file, null, file.status, actor, new CaseEventData.Submitted(file.kind, file.dueDate), now);
         return file;
     }
 
-    /** Moves a case to a new status (the caller's state machine has allowed it) and records why. */
+    /**
+     * Moves a case to a new status (the caller's state machine has allowed it) and records the event, whose type is
+     * the payload's.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public CaseEvent changeStatus(CaseFile file, String eventType, String toStatus, boolean closed, Caller actor, String data) {
+    public CaseEvent changeStatus(CaseFile file, String toStatus, boolean closed, Caller actor, CaseEventData data) {
         String from = file.status;
         file.status = toStatus;
         file.closed = closed;
-        return record(file, eventType, from, toStatus, actor, data);
+        return record(file, from, toStatus, actor, data, clock.instant());
     }
 
     /** Records a change that is not a status change (a message, a document, a new due date...); the case is updated. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public CaseEvent record(CaseFile file, String eventType, String fromStatus, String toStatus, Caller actor, String data) {
-        return record(file, eventType, fromStatus, toStatus, actor, data, clock.instant());
+    public CaseEvent record(CaseFile file, Caller actor, CaseEventData data) {
+        return record(file, null, null, actor, data, clock.instant());
     }
 
-    private CaseEvent record(CaseFile file, String eventType, String fromStatus, String toStatus, Caller actor, String data,
-                             Instant at) {
+    private CaseEvent record(CaseFile file, String fromStatus, String toStatus, Caller actor, CaseEventData data, Instant at) {
         CaseEvent event = new CaseEvent();
         event.caseId = file.id;
-        event.type = eventType;
+        event.type = data.type();
         event.fromStatus = fromStatus;
         event.toStatus = toStatus;
         event.actorKind = CaseActors.stored(actor);
         event.actorRef = actor.keyPrefix() != null ? actor.keyPrefix() : actor.subject();
+        event.actorInstitutionId = CaseActors.actingInstitutionId(actor);
+        event.actorOfficeId = CaseActors.actingOfficeId(actor);
+        // The case's tenant after the change: the body whose inbox and change feed it belongs to now.
         event.institutionId = file.institutionId;
         event.officeId = file.officeId;
         event.occurredAt = at;
-        event.data = data;
+        event.data = json(data);
         event.persist();
         file.updatedAt = at;
         return event;
+    }
+
+    private String json(CaseEventData data) {
+        try {
+            return payloads.writeValueAsString(data);
+        } catch (JsonProcessingException impossible) {
+            // records of identifiers, dates and numbers always serialize
+            throw new IllegalStateException(impossible);
+        }
     }
 
     private static String freshNumber(CaseService service, Year year) {

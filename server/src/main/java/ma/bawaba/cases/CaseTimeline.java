@@ -1,20 +1,33 @@
 package ma.bawaba.cases;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import ma.bawaba.contract.model.CaseEventData;
+import ma.bawaba.contract.model.CaseEventType;
 import ma.bawaba.contract.model.TimelineEntry;
 import ma.bawaba.platform.TimeSource;
 import ma.bawaba.platform.problem.DomainException;
 import ma.bawaba.platform.web.Page;
 
 /**
- * A case's events as its holder and its institution read them: what happened, when, and which kind of actor did it.
- * The actor's key reference stays in the event for audit and is never shown.
+ * A case's events as its holder and its institution read them: what happened (the typed payload), when, which kind of
+ * actor did it and for which body. The actor's key reference stays in the event for audit and is never shown.
  */
 @ApplicationScoped
 public class CaseTimeline {
+
+    private final ObjectReader payloads;
+
+    CaseTimeline(ObjectMapper mapper) {
+        // The stored payload is read as the contract's schema of its type: a field the contract does not describe
+        // fails here (fail-on-unknown-properties), not in a client.
+        this.payloads = mapper.readerFor(CaseEventData.class);
+    }
 
     @Transactional
     public Page<TimelineEntry> list(CaseFile file, Page.Request request) {
@@ -29,7 +42,7 @@ public class CaseTimeline {
                             + "order by occurredAt, id", file.id, after.occurredAt(), after.id())
                     .page(0, request.fetchSize()).list();
         }
-        return Page.of(rows, request, row -> row.occurredAt + "|" + row.id, CaseTimeline::toApi);
+        return Page.of(rows, request, row -> row.occurredAt + "|" + row.id, this::toApi);
     }
 
     private record Position(Instant occurredAt, long id) {
@@ -43,13 +56,25 @@ public class CaseTimeline {
         }
     }
 
-    private static TimelineEntry toApi(CaseEvent event) {
+    private TimelineEntry toApi(CaseEvent event) {
         return new TimelineEntry()
-                .type(event.type)
+                .type(CaseEventType.fromValue(event.type))
                 .fromStatus(event.fromStatus)
                 .toStatus(event.toStatus)
                 .actor(CaseActors.visible(event.actorKind))
+                .actingInstitutionId(event.actorInstitutionId)
+                .actingOfficeId(event.actorOfficeId)
                 .institutionId(event.institutionId)
+                .data(payload(event))
                 .occurredAt(event.occurredAt.atZone(TimeSource.MOROCCO).toOffsetDateTime());
+    }
+
+    private CaseEventData payload(CaseEvent event) {
+        try {
+            return payloads.readValue(event.data);
+        } catch (JsonProcessingException unreadable) {
+            throw new IllegalStateException("Case event " + event.id + " holds a payload the contract does not describe",
+                    unreadable);
+        }
     }
 }

@@ -20,6 +20,7 @@ import ma.bawaba.cases.InboxQuery;
 import ma.bawaba.cases.RequesterIdentity;
 import ma.bawaba.cases.attachments.AttachedFile;
 import ma.bawaba.cases.attachments.Attachments;
+import ma.bawaba.cases.events.CaseEventData;
 import ma.bawaba.complaints.ComplaintLifecycle.Actor;
 import ma.bawaba.complaints.ComplaintLifecycle.Kind;
 import ma.bawaba.complaints.ComplaintLifecycle.Status;
@@ -113,10 +114,12 @@ public class Complaints {
             case ANSWERED -> answer(file, complaint, command, staff);
             case REJECTED -> {
                 complaint.rejectionReason = Required.text(command.getReason(), "reason");
-                move(file, complaint, to, staff, null);
+                move(file, complaint, to, staff, new CaseEventData.Rejected());
             }
             case TRANSFERRED -> transfer(file, complaint, command, staff);
-            default -> move(file, complaint, to, staff, null);
+            case ACKNOWLEDGED -> move(file, complaint, to, staff, new CaseEventData.Acknowledged());
+            case CLOSED -> move(file, complaint, to, staff, new CaseEventData.Closed(null));
+            default -> throw new IllegalStateException("no institution transition to " + to);
         }
         return viewOf(file, staff);
     }
@@ -130,7 +133,7 @@ public class Complaints {
         answer.persist();
         attachments.claim(file, staff, command.getAttachmentIds(), attached -> attached.answerId = answer.id);
         complaint.answeredAt = answer.answeredAt;
-        move(file, complaint, Status.ANSWERED, staff, "{\"answer\":" + answer.sequence + "}");
+        move(file, complaint, Status.ANSWERED, staff, new CaseEventData.Answered(answer.sequence, null));
     }
 
     private void transfer(CaseFile file, Complaint complaint, ComplaintTransition command, Caller staff) {
@@ -147,7 +150,7 @@ public class Complaints {
         file.institutionId = target.id;
         file.dueDate = answerDueDate(Kind.valueOf(file.kind));
         complaint.routingDueDate = routingDueDate();
-        move(file, complaint, Status.TRANSFERRED, staff, "{\"fromInstitutionId\":" + from + ",\"toInstitutionId\":" + target.id + "}");
+        move(file, complaint, Status.TRANSFERRED, staff, new CaseEventData.Transferred(from, target.id, file.dueDate));
     }
 
     /** One rating per answer, by the holder, while the complaint is answered; a satisfied one closes it at once. */
@@ -171,14 +174,13 @@ public class Complaints {
         latest.ratingComment = rating.getComment() == null || rating.getComment().isBlank() ? null : rating.getComment().strip();
         latest.ratedAt = clock.instant();
         // The rating is an event of the complaint: its version moves, so that a stale If-Match cannot rate or reopen.
-        ledger.record(file, "RATED", null, null, holder,
-                "{\"answer\":" + latest.sequence + ",\"satisfied\":" + latest.ratingSatisfied + ",\"score\":" + latest.ratingScore + "}");
+        ledger.record(file, holder, new CaseEventData.Rated(latest.sequence, latest.ratingSatisfied, latest.ratingScore));
         if (Boolean.TRUE.equals(latest.ratingSatisfied)) {
             // PRODUCT.md: a satisfied rating closes the complaint at once; there is nothing left to reopen.
             ComplaintLifecycle.check(Kind.valueOf(file.kind), Status.ANSWERED, Status.CLOSED, Actor.HOLDER);
             Complaint complaint = Complaint.findById(file.id);
             complaint.answeredAt = null;
-            move(file, complaint, Status.CLOSED, holder, "{\"answer\":" + latest.sequence + "}");
+            move(file, complaint, Status.CLOSED, holder, new CaseEventData.Closed(latest.sequence));
         }
         return viewOf(file, holder);
     }
@@ -197,7 +199,7 @@ public class Complaints {
         complaint.reopenCount++;
         complaint.answeredAt = null;
         file.dueDate = answerDueDate(Kind.COMPLAINT);
-        move(file, complaint, Status.REOPENED, holder, "{\"reopenCount\":" + complaint.reopenCount + "}");
+        move(file, complaint, Status.REOPENED, holder, new CaseEventData.Reopened(complaint.reopenCount, file.dueDate));
         // The reason is the holder's new content: it reaches the institution as a message.
         conversation.send(file, holder, why, List.of());
         return viewOf(file, holder);
@@ -229,7 +231,7 @@ public class Complaints {
             ComplaintLifecycle.check(Kind.valueOf(file.kind), Status.valueOf(file.status), Status.CLOSED, Actor.SYSTEM);
             Complaint complaint = complaints.get(file.id);
             complaint.answeredAt = null;
-            move(file, complaint, Status.CLOSED, Caller.SYSTEM, null);
+            move(file, complaint, Status.CLOSED, Caller.SYSTEM, new CaseEventData.Closed(null));
         }
         return ids.size();
     }
@@ -295,14 +297,14 @@ public class Complaints {
      * while something is owed): the answer's due date once nothing awaits the institution, the routing due date once
      * routed.
      */
-    private void move(CaseFile file, Complaint complaint, Status to, Caller actor, String data) {
+    private void move(CaseFile file, Complaint complaint, Status to, Caller actor, CaseEventData data) {
         if (!to.awaitsInstitution()) {
             file.dueDate = null;
         }
         if (!to.awaitsRouting()) {
             complaint.routingDueDate = null;
         }
-        ledger.changeStatus(file, to.name(), to.name(), !to.awaitsInstitution(), actor, data);
+        ledger.changeStatus(file, to.name(), !to.awaitsInstitution(), actor, data);
     }
 
     private ComplaintView viewOf(CaseFile file, Caller reader) {

@@ -24,6 +24,7 @@ import ma.bawaba.cases.CaseService;
 import ma.bawaba.cases.InboxQuery;
 import ma.bawaba.cases.RequesterIdentity;
 import ma.bawaba.cases.attachments.Attachments;
+import ma.bawaba.cases.events.CaseEventData;
 import ma.bawaba.contract.model.AppealInput;
 import ma.bawaba.contract.model.IdDocumentType;
 import ma.bawaba.contract.model.InformationRequestInput;
@@ -124,7 +125,7 @@ public class InformationRequests {
         InformationLifecycle.check(Status.valueOf(file.status), to, actors(staff, file));
         Instant now = clock.instant();
         switch (to) {
-            case ACKNOWLEDGED -> move(file, to, staff, null);
+            case ACKNOWLEDGED -> move(file, to, staff, new CaseEventData.Acknowledged());
             case EXTENDED -> extend(file, request, Required.text(command.getReason(), "reason"), staff);
             case TRANSFERRED -> transfer(file, request, command, staff);
             case ANSWERED, PARTIALLY_ANSWERED -> {
@@ -139,7 +140,8 @@ public class InformationRequests {
                 }
                 // The answer reaches the requester as the body's message, carrying the documents it gives.
                 request.answerMessageId = conversation.send(file, staff, request.answerText, command.getAttachmentIds()).getId();
-                move(file, to, staff, null);
+                move(file, to, staff, to == Status.ANSWERED ? new CaseEventData.Answered(null, request.answerMessageId)
+                        : new CaseEventData.PartiallyAnswered(request.answerMessageId));
             }
             case REFUSED -> {
                 Long groundId = command.getRefusalGroundId();
@@ -150,7 +152,7 @@ public class InformationRequests {
                 request.refusalGroundId = groundId;
                 request.refusalJustification = Required.text(command.getJustification(), "justification");
                 request.refusedAt = now;
-                move(file, to, staff, "{\"refusalGroundId\":" + groundId + "}");
+                move(file, to, staff, new CaseEventData.Refused(groundId));
             }
             case APPEAL_UPHELD, APPEAL_REJECTED -> decide(file, request, Appeal.INTERNAL_COMPLAINT, to, command, staff);
             case CDAI_UPHELD, CDAI_REJECTED -> decide(file, request, Appeal.CDAI_ESCALATION, to, command, staff);
@@ -173,7 +175,7 @@ public class InformationRequests {
         request.extendedAt = clock.instant();
         file.dueDate = answerDue(request);
         conversation.send(file, staff, reason, List.of());
-        move(file, Status.EXTENDED, staff, "{\"dueDate\":\"" + file.dueDate + "\"}");
+        move(file, Status.EXTENDED, staff, new CaseEventData.Extended(request.extensionDays, file.dueDate));
     }
 
     private void transfer(CaseFile file, InformationRequest request, InformationRequestTransition command, Caller staff) {
@@ -187,7 +189,7 @@ public class InformationRequests {
         // The competent body's clock starts on the day of the transfer, without the first body's extension.
         file.institutionId = target.id;
         restartClock(file, request);
-        move(file, Status.TRANSFERRED, staff, "{\"fromInstitutionId\":" + from + ",\"toInstitutionId\":" + target.id + "}");
+        move(file, Status.TRANSFERRED, staff, new CaseEventData.Transferred(from, target.id, file.dueDate));
     }
 
     private void decide(CaseFile file, InformationRequest request, String level, Status to, InformationRequestTransition command,
@@ -208,7 +210,13 @@ public class InformationRequests {
         } else {
             file.dueDate = null;
         }
-        move(file, to, staff, "{\"level\":\"" + level + "\",\"decision\":\"" + appeal.decision + "\"}");
+        move(file, to, staff, switch (to) {
+            case APPEAL_UPHELD -> new CaseEventData.AppealUpheld(file.dueDate);
+            case APPEAL_REJECTED -> new CaseEventData.AppealRejected();
+            case CDAI_UPHELD -> new CaseEventData.CdaiUpheld(file.dueDate);
+            case CDAI_REJECTED -> new CaseEventData.CdaiRejected();
+            default -> throw new IllegalStateException("no decision " + to);
+        });
     }
 
     /** The requester withdraws before a final answer. */
@@ -217,7 +225,7 @@ public class InformationRequests {
         CaseFile file = caseFiles.visibleForUpdate(CaseService.INFORMATION_REQUESTS, number, holder);
         Versions.require(ifMatch, file.version);
         InformationLifecycle.check(Status.valueOf(file.status), Status.WITHDRAWN, EnumSet.of(Actor.HOLDER));
-        move(file, Status.WITHDRAWN, holder, null);
+        move(file, Status.WITHDRAWN, holder, new CaseEventData.Withdrawn());
         return viewOf(file, holder);
     }
 
@@ -261,7 +269,8 @@ public class InformationRequests {
             file.dueDate = null;
         }
         appeal.persist();
-        move(file, to, holder, "{\"level\":\"" + appeal.level + "\"}");
+        move(file, to, holder, internal ? new CaseEventData.InternalAppealFiled(appeal.decideBy)
+                : new CaseEventData.Escalated(file.reviewerInstitutionId));
         return viewOf(file, holder);
     }
 
@@ -362,8 +371,7 @@ public class InformationRequests {
                 LocalDate before = file.dueDate;
                 file.dueDate = expected;
                 file.updatedAt = clock.instant();
-                ledger.record(file, "DUE_DATE_CHANGED", null, null, Caller.SYSTEM,
-                        "{\"from\":\"" + before + "\",\"to\":\"" + expected + "\"}");
+                ledger.record(file, Caller.SYSTEM, new CaseEventData.DueDateChanged(before, expected));
             }
         }
     }
@@ -411,13 +419,13 @@ public class InformationRequests {
     }
 
     /** Moves the status: the event is named after the status reached; only an awaited answer keeps the clock open. */
-    private void move(CaseFile file, Status to, Caller actor, String data) {
+    private void move(CaseFile file, Status to, Caller actor, CaseEventData data) {
         boolean open = to.awaitsAnswer() || to == Status.INTERNAL_APPEAL;
         if (!open) {
             // nothing is due any more (the contract shows no due date then)
             file.dueDate = null;
         }
-        ledger.changeStatus(file, to.name(), to.name(), !open, actor, data);
+        ledger.changeStatus(file, to.name(), !open, actor, data);
     }
 
     InformationView viewOf(CaseFile file, Caller reader) {

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import ma.bawaba.cases.CaseActors;
 import ma.bawaba.cases.CaseFile;
 import ma.bawaba.cases.CaseLedger;
+import ma.bawaba.cases.events.CaseEventData;
 import ma.bawaba.platform.BawabaConfig;
 import ma.bawaba.platform.Digests;
 import ma.bawaba.platform.problem.DomainException;
@@ -99,7 +100,7 @@ public class Attachments {
         store.put(attached.storageKey, content);
         attached.persist();
         if (!attached.isDraft()) {
-            ledger.record(file, "ATTACHMENT_ADDED", null, null, uploader, null);
+            ledger.record(file, uploader, new CaseEventData.AttachmentAdded(attached.id));
         }
         return attached;
     }
@@ -134,7 +135,7 @@ public class Attachments {
             boolean wasDraft = attached.isDraft();
             link.accept(attached);
             if (wasDraft) {
-                ledger.record(file, "ATTACHMENT_ADDED", null, null, claimer, null);
+                ledger.record(file, claimer, new CaseEventData.AttachmentAdded(attached.id));
             }
         }
         return found;
