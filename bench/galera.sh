@@ -78,7 +78,7 @@ say "galera: $CONNECTIONS connections to each instance for ${DURATION}s, every s
 BENCH_RUN="ga${RANDOM}" wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s "$BENCH/submit.lua" http://127.0.0.1:18181 > "$OUT/wrk-1.txt" &
 W1=$!
 BENCH_RUN="gb${RANDOM}" wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s "$BENCH/submit.lua" http://127.0.0.1:18182 > "$OUT/wrk-2.txt"
-wait $W1
+wait "$W1"
 
 say "galera: $TWINS pairs of twins, one key sent to both instances at the same moment"
 BODY='{"institutionId":2,"kind":"COMPLAINT","categoryId":1,"subject":"Pension","content":"Aucune réponse depuis mai.",
@@ -86,11 +86,13 @@ BODY='{"institutionId":2,"kind":"COMPLAINT","categoryId":1,"subject":"Pension","
 twin_failures=0 twin_doubles=0
 for i in $(seq 1 "$TWINS"); do
   key="twin-$RANDOM$RANDOM-$i" body=$(printf "$BODY" "$i" "$i")
-  curl -s -o "$OUT/twin-a.json" -w '%{http_code}' -X POST http://127.0.0.1:18181/api/v1/complaints -H 'Content-Type: application/json' \
+  curl -s -m 30 -o "$OUT/twin-a.json" -w '%{http_code}' -X POST http://127.0.0.1:18181/api/v1/complaints -H 'Content-Type: application/json' \
     -H "Idempotency-Key: $key" -d "$body" > "$OUT/twin-a.code" &
-  curl -s -o "$OUT/twin-b.json" -w '%{http_code}' -X POST http://127.0.0.1:18182/api/v1/complaints -H 'Content-Type: application/json' \
-    -H "Idempotency-Key: $key" -d "$body" > "$OUT/twin-b.code"
-  wait
+  twin=$!
+  curl -s -m 30 -o "$OUT/twin-b.json" -w '%{http_code}' -X POST http://127.0.0.1:18182/api/v1/complaints -H 'Content-Type: application/json' \
+    -H "Idempotency-Key: $key" -d "$body" > "$OUT/twin-b.code" || true
+  # Only this twin: a bare `wait` would also wait for the nodes and the instances, which never end.
+  wait "$twin" || true
   [ "$(cat "$OUT/twin-a.code")" = 201 ] && [ "$(cat "$OUT/twin-b.code")" = 201 ] || twin_failures=$((twin_failures + 1))
   a=$(grep -o '"number":"[^"]*"' "$OUT/twin-a.json" | head -1) b=$(grep -o '"number":"[^"]*"' "$OUT/twin-b.json" | head -1)
   [ "$a" = "$b" ] || twin_doubles=$((twin_doubles + 1))

@@ -1,13 +1,13 @@
--- Rate limits count hits per bucket and fixed window, spread over a few shard rows per window: concurrent requests
--- of one bucket (every citizen behind one carrier-grade NAT address) then rarely update the same row, so they do
--- not queue on one hot row lock, and two Galera nodes rarely certify conflicting updates. The count of a window is
--- the sum of its shards. A row is useless once its window has ended (expires_at, epoch seconds) and is purged.
+-- Rate limits count hits per bucket and fixed window, spread over shard rows: each instance writes only shards of
+-- its own (a random base drawn at start, plus a few rows so that its own threads rarely queue on one row lock), so
+-- two instances on two Galera nodes never certify conflicting updates of one counter. The count of a window is the
+-- sum of its shards. A row is useless once its window has ended (expires_at, epoch seconds) and is purged.
 DROP TABLE rate_limit_counter;
 
 CREATE TABLE rate_limit_hit (
     bucket       VARCHAR(120) NOT NULL,
     window_start BIGINT       NOT NULL,
-    shard        TINYINT      NOT NULL,
+    shard        INT          NOT NULL,
     hits         INT          NOT NULL,
     expires_at   BIGINT       NOT NULL,
     PRIMARY KEY (bucket, window_start, shard),

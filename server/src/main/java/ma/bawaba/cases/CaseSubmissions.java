@@ -1,5 +1,6 @@
 package ma.bawaba.cases;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -7,10 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import ma.bawaba.platform.BawabaConfig;
 import ma.bawaba.platform.Digests;
 import ma.bawaba.platform.idempotency.Idempotency;
@@ -22,9 +23,9 @@ import ma.bawaba.platform.web.Versions;
 
 /**
  * How a citizen files a case of any service, written once: a retry with a known {@code Idempotency-Key} is answered
- * from its record before anything is counted; then, in one transaction retried whole on conflicts, the limits are
- * counted (per requester identity, tightly, and per client address, generously), the service creates the case, and
- * the key's record takes the receipt. The receipt carries a case token, the case's ETag and its Location, and the
+ * from its record before anything is counted; then the limits are counted (per requester identity, tightly, and per
+ * client address, generously), and in one transaction retried whole on conflicts the key is claimed, the service
+ * creates the case, and the key's record takes the receipt. The receipt carries a case token, the case's ETag and its Location, and the
  * RateLimit headers of the tightest limit. A replay reads the case again and issues a new token: neither the token
  * nor the requester's identity is ever stored with the key.
  */
@@ -63,21 +64,28 @@ public class CaseSubmissions {
     public <V> Response submit(Filing filing, Service<V> service) {
         Caller citizen = access.caller();
         String path = filing.service().path();
+        String route = "POST /" + path;
+        Function<JsonNode, Object> revive = stored -> receipt(service, service.reread().apply(stored.get("number").asText()));
+        Optional<Response> replayed = idempotency.replay(citizen, route, filing.idempotencyKey(), filing.input(), revive);
+        if (replayed.isPresent()) {
+            return replayed.get();
+        }
+        // Counted on its own, before the case's transaction: counting never holds a lock while a case is created.
+        RateLimiter.Quota quota = rateLimiter.hit(limits(filing));
         AtomicReference<String> number = new AtomicReference<>();
-        return idempotency.create(citizen, "POST /" + path, filing.idempotencyKey(), filing.input(), () -> {
-            RateLimiter.Quota quota = rateLimiter.hit(limits(filing));
+        Response created = idempotency.create(citizen, route, filing.idempotencyKey(), filing.input(), () -> {
             V view = service.create().apply(citizen);
             CaseFile file = service.file().apply(view);
             number.set(file.number);
-            Response.ResponseBuilder created = Response.created(URI.create(path + "/" + file.number))
+            return Response.created(URI.create(path + "/" + file.number))
                     .tag(Versions.etag(file.version))
-                    .entity(receipt(service, view));
-            if (quota != null) {
-                created.header("RateLimit", quota.header()).header("RateLimit-Policy", quota.policy());
-            }
-            return created.build();
-        }, receipt -> Map.of("number", number.get()),
-                stored -> receipt(service, service.reread().apply(stored.get("number").asText())));
+                    .entity(receipt(service, view))
+                    .build();
+        }, receipt -> Map.of("number", number.get()), revive);
+        if (quota == null) {
+            return created;
+        }
+        return Response.fromResponse(created).header("RateLimit", quota.header()).header("RateLimit-Policy", quota.policy()).build();
     }
 
     private <V> Object receipt(Service<V> service, V view) {

@@ -88,6 +88,21 @@ public class Idempotency {
     }
 
     /**
+     * The stored answer to a retry of a creation with this key, read before anything else is done for the request
+     * (its rate limits are not counted); empty for a key not seen yet. A reused key with another body is a 422.
+     */
+    public java.util.Optional<Response> replay(Caller caller, String route, String key, Object request,
+                                               Function<JsonNode, Object> revive) {
+        if (key == null) {
+            return java.util.Optional.empty();
+        }
+        String scope = ApiKeySecrets.hash(callerRef(caller) + " " + route);
+        String requestHash = ApiKeySecrets.hash(toJson(request));
+        return Transactions.write(() -> java.util.Optional.ofNullable(find(scope, key))
+                .map(record -> replay(record, requestHash, revive)));
+    }
+
+    /**
      * Deletes records past their retention, a batch at a time (several instances may run this at once: deletes of
      * the same rows simply wait for each other). Returns how many were deleted.
      */

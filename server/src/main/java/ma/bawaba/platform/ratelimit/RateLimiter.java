@@ -1,38 +1,48 @@
 package ma.bawaba.platform.ratelimit;
 
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import ma.bawaba.platform.database.Transactions;
 import ma.bawaba.platform.problem.DomainException;
 import org.jboss.logging.Logger;
 
 /**
  * Fixed-window limits counted in the database, so that a limit holds across every instance (PRODUCT.md, "Running").
- * One hit is one upsert of a random shard row of each bucket's current window, and the count is the sum of the
- * window's shards: requests of one bucket rarely touch the same row, so they neither queue on a hot row lock nor,
- * on a Galera cluster, fail certification against each other. Both statements run in the caller's transaction when
- * there is one (a submission counts only if it is created), else in their own.
+ *
+ * <p>A hit is one upsert and one read, on a connection of its own in autocommit mode, outside any transaction of the
+ * request: counting never holds a lock while a case is created, and a counting conflict can never roll back (nor
+ * fail) the request. Each instance writes only shard rows of its own (a random base drawn at start, plus a few rows
+ * so that its own threads rarely queue on one row lock); the count of a window is the sum of every instance's
+ * shards. Two instances on two Galera nodes therefore never update the same counter row, which is what made
+ * submissions fail certification. Should counting fail anyway, the request goes on uncounted: a limit that fails a
+ * request because two nodes counted at once is worse than no limit.
  */
 @ApplicationScoped
 public class RateLimiter {
 
     private static final Logger LOG = Logger.getLogger(RateLimiter.class);
-    /** Rows per bucket and window; a power of two above the cores that write at once on one node. */
-    static final int SHARDS = 16;
+    /** Rows per instance, bucket and window: a few, so that this instance's concurrent hits rarely wait on a row. */
+    static final int SHARDS_PER_INSTANCE = 4;
+    /** This instance's own shard rows start here: one of 2^28 bases, so that two instances practically never share. */
+    private static final int INSTANCE_BASE = new SecureRandom().nextInt(1 << 28) * SHARDS_PER_INSTANCE;
 
-    private final EntityManager entityManager;
+    private final AgroalDataSource dataSource;
     private final Clock clock;
 
-    RateLimiter(EntityManager entityManager, Clock clock) {
-        this.entityManager = entityManager;
+    RateLimiter(AgroalDataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
         this.clock = clock;
     }
 
@@ -69,15 +79,18 @@ public class RateLimiter {
         long now = clock.instant().getEpochSecond();
         Map<Limit, Long> windows = new HashMap<>();
         limits.forEach(limit -> windows.put(limit, now - Math.floorMod(now, limit.windowSeconds())));
-        Map<String, Long> counts;
-        try {
-            counts = Transactions.write(() -> {
-                add(limits, windows);
-                return counts(limits, windows);
-            });
-        } catch (Transactions.TransientConflict countingConflict) {
-            // Counting on its own lost to concurrent counts past every retry: a limit never fails a request for that.
-            LOG.warn("Rate-limit counting kept conflicting; this hit is let through uncounted");
+        // Outside any transaction of the caller's: a connection taken inside one would be enlisted in it.
+        Map<String, Long> counts = QuarkusTransaction.suspendingExisting().call(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(true);
+                add(connection, limits, windows);
+                return counts(connection, limits, windows);
+            } catch (SQLException countingFailed) {
+                LOG.warnf("Rate-limit counting failed (%s); this hit is let through uncounted", countingFailed.getMessage());
+                return null;
+            }
+        });
+        if (counts == null) {
             return null;
         }
         Quota tightest = null;
@@ -95,38 +108,43 @@ public class RateLimiter {
         return tightest;
     }
 
-    private void add(List<Limit> limits, Map<Limit, Long> windows) {
+    private static void add(Connection connection, List<Limit> limits, Map<Limit, Long> windows) throws SQLException {
         StringBuilder sql = new StringBuilder("INSERT INTO rate_limit_hit (bucket, window_start, shard, hits, expires_at) VALUES ");
         for (int i = 0; i < limits.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, 1, ?)");
         }
-        Query upsert = entityManager.createNativeQuery(sql.append(" ON DUPLICATE KEY UPDATE hits = hits + 1").toString());
-        int position = 1;
-        for (Limit limit : limits) {
-            long start = windows.get(limit);
-            upsert.setParameter(position++, limit.bucket());
-            upsert.setParameter(position++, start);
-            upsert.setParameter(position++, ThreadLocalRandom.current().nextInt(SHARDS));
-            upsert.setParameter(position++, start + limit.windowSeconds());
+        sql.append(" ON DUPLICATE KEY UPDATE hits = hits + 1");
+        try (PreparedStatement upsert = connection.prepareStatement(sql.toString())) {
+            int position = 1;
+            for (Limit limit : limits) {
+                long start = windows.get(limit);
+                upsert.setString(position++, limit.bucket());
+                upsert.setLong(position++, start);
+                upsert.setInt(position++, INSTANCE_BASE + ThreadLocalRandom.current().nextInt(SHARDS_PER_INSTANCE));
+                upsert.setLong(position++, start + limit.windowSeconds());
+            }
+            upsert.executeUpdate();
         }
-        upsert.executeUpdate();
     }
 
-    private Map<String, Long> counts(List<Limit> limits, Map<Limit, Long> windows) {
+    private static Map<String, Long> counts(Connection connection, List<Limit> limits, Map<Limit, Long> windows)
+            throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT bucket, SUM(hits) FROM rate_limit_hit WHERE ");
         for (int i = 0; i < limits.size(); i++) {
             sql.append(i == 0 ? "" : " OR ").append("(bucket = ? AND window_start = ?)");
         }
-        Query select = entityManager.createNativeQuery(sql.append(" GROUP BY bucket").toString());
-        int position = 1;
-        for (Limit limit : limits) {
-            select.setParameter(position++, limit.bucket());
-            select.setParameter(position++, windows.get(limit));
-        }
         Map<String, Long> counts = new HashMap<>();
-        for (Object row : select.getResultList()) {
-            Object[] columns = (Object[]) row;
-            counts.put((String) columns[0], ((Number) columns[1]).longValue());
+        try (PreparedStatement select = connection.prepareStatement(sql.append(" GROUP BY bucket").toString())) {
+            int position = 1;
+            for (Limit limit : limits) {
+                select.setString(position++, limit.bucket());
+                select.setLong(position++, windows.get(limit));
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(rows.getString(1), rows.getLong(2));
+                }
+            }
         }
         return counts;
     }
@@ -136,13 +154,19 @@ public class RateLimiter {
         long now = clock.instant().getEpochSecond();
         int total = 0;
         int deleted;
-        do {
-            deleted = Transactions.write(() -> entityManager
-                    .createNativeQuery("DELETE FROM rate_limit_hit WHERE expires_at < ?1 LIMIT " + batchSize)
-                    .setParameter(1, now)
-                    .executeUpdate());
-            total += deleted;
-        } while (deleted == batchSize);
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM rate_limit_hit WHERE expires_at < ? LIMIT " + batchSize)) {
+                delete.setLong(1, now);
+                do {
+                    deleted = delete.executeUpdate();
+                    total += deleted;
+                } while (deleted == batchSize);
+            }
+        } catch (SQLException purgeFailed) {
+            LOG.warnf("Purging ended rate-limit windows failed (%s); the next run tries again", purgeFailed.getMessage());
+        }
         return total;
     }
 
