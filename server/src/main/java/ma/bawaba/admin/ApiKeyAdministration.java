@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import ma.bawaba.contract.model.ApiKeyInput;
 import ma.bawaba.platform.problem.DomainException;
+import ma.bawaba.platform.problem.FieldErrorCode;
 import ma.bawaba.platform.security.ApiKey;
 import ma.bawaba.platform.security.ApiKeySecrets;
 import ma.bawaba.platform.security.Role;
@@ -102,40 +103,41 @@ public class ApiKeyAdministration {
 
     private static void checkTenant(Role role, Long institutionId, Long officeId) {
         List<DomainException.FieldError> errors = new ArrayList<>();
+        DomainException.Localized roleName = new DomainException.Localized("role." + role.name());
         switch (role.tenantKind()) {
             case INSTITUTION -> {
                 if (institutionId == null) {
-                    errors.add(new DomainException.FieldError("institutionId", "field.required-for-role", role.name()));
+                    errors.add(new DomainException.FieldError("institutionId", FieldErrorCode.REQUIRED, "field.required-for-role", roleName));
                 } else if (Institution.findById(institutionId) == null) {
-                    errors.add(new DomainException.FieldError("institutionId", "field.unknown-reference",
+                    errors.add(new DomainException.FieldError("institutionId", FieldErrorCode.UNKNOWN_REFERENCE, "field.unknown-reference",
                             new DomainException.Localized("subject.institution")));
                 }
                 if (officeId != null) {
-                    errors.add(new DomainException.FieldError("officeId", "field.must-be-empty-for-role", role.name()));
+                    errors.add(new DomainException.FieldError("officeId", FieldErrorCode.MUST_BE_EMPTY, "field.must-be-empty-for-role", roleName));
                 }
             }
             case OFFICE -> {
                 if (officeId == null) {
-                    errors.add(new DomainException.FieldError("officeId", "field.required-for-role", role.name()));
+                    errors.add(new DomainException.FieldError("officeId", FieldErrorCode.REQUIRED, "field.required-for-role", roleName));
                 } else if (CivilStatusOffice.findById(officeId) == null) {
-                    errors.add(new DomainException.FieldError("officeId", "field.unknown-reference",
+                    errors.add(new DomainException.FieldError("officeId", FieldErrorCode.UNKNOWN_REFERENCE, "field.unknown-reference",
                             new DomainException.Localized("subject.civil-status-office")));
                 }
                 if (institutionId != null) {
-                    errors.add(new DomainException.FieldError("institutionId", "field.must-be-empty-for-role", role.name()));
+                    errors.add(new DomainException.FieldError("institutionId", FieldErrorCode.MUST_BE_EMPTY, "field.must-be-empty-for-role", roleName));
                 }
             }
             case NONE -> {
                 if (institutionId != null) {
-                    errors.add(new DomainException.FieldError("institutionId", "field.must-be-empty-for-role", role.name()));
+                    errors.add(new DomainException.FieldError("institutionId", FieldErrorCode.MUST_BE_EMPTY, "field.must-be-empty-for-role", roleName));
                 }
                 if (officeId != null) {
-                    errors.add(new DomainException.FieldError("officeId", "field.must-be-empty-for-role", role.name()));
+                    errors.add(new DomainException.FieldError("officeId", FieldErrorCode.MUST_BE_EMPTY, "field.must-be-empty-for-role", roleName));
                 }
             }
         }
         if (!errors.isEmpty()) {
-            throw new DomainException.Unprocessable(errors, "problem.invalid-fields.detail", errors.size());
+            throw DomainException.Unprocessable.fields(errors);
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import ma.bawaba.contract.model.TimelineEntry;
 import ma.bawaba.platform.TimeSource;
 import ma.bawaba.platform.problem.DomainException;
+import ma.bawaba.platform.problem.FieldErrorCode;
 import ma.bawaba.platform.web.Page;
 
 /**
@@ -38,7 +39,7 @@ public class CaseTimeline {
             try {
                 return new Position(Instant.parse(cursor.substring(0, bar)), Long.parseLong(cursor.substring(bar + 1)));
             } catch (RuntimeException malformed) {
-                throw DomainException.BadRequest.field("cursor", "field.invalid");
+                throw DomainException.BadRequest.field("cursor", FieldErrorCode.INVALID, "field.invalid");
             }
         }
     }

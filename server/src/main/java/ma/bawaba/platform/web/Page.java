@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
 import ma.bawaba.platform.problem.DomainException;
+import ma.bawaba.platform.problem.FieldErrorCode;
 
 /**
  * A keyset page: the caller asks for {@code limit} items after an opaque cursor; the query fetches one more row
@@ -31,7 +32,7 @@ public record Page<T>(List<T> items, String nextCursor) {
             try {
                 return Long.parseLong(after);
             } catch (NumberFormatException malformed) {
-                throw DomainException.BadRequest.field("cursor", "field.invalid");
+                throw DomainException.BadRequest.field("cursor", FieldErrorCode.INVALID, "field.invalid");
             }
         }
 
@@ -57,7 +58,7 @@ public record Page<T>(List<T> items, String nextCursor) {
         try {
             return new String(DECODER.decode(cursor), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException malformed) {
-            throw DomainException.BadRequest.field("cursor", "field.invalid");
+            throw DomainException.BadRequest.field("cursor", FieldErrorCode.INVALID, "field.invalid");
         }
     }
 }
