@@ -165,7 +165,9 @@ public class InformationRequests {
     /** Art. 16: one extension of the same length, before the first due date, with a reason the requester is told. */
     private void extend(CaseFile file, InformationRequest request, String reason, Caller staff) {
         if (request.extensionDays != null) {
-            throw new DomainException.Conflict(ProblemCode.EXTENSION_ALREADY_USED, "problem.extension-used.detail");
+            // The table already refuses EXTENDED → EXTENDED; this holds the rule should a new row lead back to extending.
+            throw new DomainException.Conflict(ProblemCode.TRANSITION_NOT_ALLOWED, ProblemFacts.currentStatus(file.status),
+                    "problem.extension-used.detail");
         }
         LocalDate firstDue = answerDue(request);
         if (TimeSource.today(clock).isAfter(firstDue)) {

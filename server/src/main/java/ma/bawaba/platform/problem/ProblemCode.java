@@ -22,8 +22,6 @@ public enum ProblemCode {
     NOT_ANSWERED,
     ALREADY_RATED,
     REOPEN_LIMIT_REACHED,
-    /** Law 31-13 art. 16 allows one extension. */
-    EXTENSION_ALREADY_USED,
     WINDOW_NOT_OPEN,
     WINDOW_CLOSED,
     ALREADY_EXISTS,
