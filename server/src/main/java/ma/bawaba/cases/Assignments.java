@@ -16,8 +16,8 @@ public final class Assignments {
         if (institution == null || !institution.active) {
             throw institutionId == null
                     ? DomainException.Unprocessable.field("institutionId", FieldErrorCode.REQUIRED, "field.required")
-                    : DomainException.Unprocessable.field("institutionId", FieldErrorCode.UNKNOWN_REFERENCE, "field.unknown-reference",
-                    new DomainException.Localized("subject.institution"));
+                    : DomainException.Unprocessable.field("institutionId", FieldErrorCode.UNKNOWN_REFERENCE,
+                            "field.unknown-reference", new DomainException.Localized("subject.institution"));
         }
         boolean accepts = switch (service) {
             case COMPLAINTS -> institution.acceptsComplaints;

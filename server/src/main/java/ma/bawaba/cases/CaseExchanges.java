@@ -91,7 +91,7 @@ public class CaseExchanges {
     private CaseFile open(CaseService service, String number, Caller caller, Predicate<String> closed) {
         CaseFile file = caseFiles.visibleForUpdate(service, number, caller);
         if (closed.test(file.status)) {
-            throw new DomainException.Conflict(ProblemCode.CASE_CLOSED, new ProblemFacts(file.status, null, null, null, null),
+            throw new DomainException.Conflict(ProblemCode.CASE_CLOSED, ProblemFacts.currentStatus(file.status),
                     "problem.case-closed.detail", number, new DomainException.Localized(service.subject() + ".status." + file.status));
         }
         return file;

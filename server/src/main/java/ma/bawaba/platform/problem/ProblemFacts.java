@@ -14,7 +14,12 @@ public record ProblemFacts(String currentStatus, LocalDate allowedFrom, LocalDat
 
     /** The status of the case when the request was refused (a value of the service's status enumeration). */
     public static ProblemFacts currentStatus(Enum<?> status) {
-        return new ProblemFacts(status.name(), null, null, null, null);
+        return currentStatus(status.name());
+    }
+
+    /** As {@link #currentStatus(Enum)}, for kit code that holds a service's status by name. */
+    public static ProblemFacts currentStatus(String status) {
+        return new ProblemFacts(status, null, null, null, null);
     }
 
     /** The days the action needs, from the first to the last (either may be unknown). */

@@ -68,11 +68,12 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException exception, HttpHeaders headers, UriInfo uri) {
-        // One error per field, the most basic first (a blank reason is "required", not also "too short").
+        // One error per field, as a form shows it: a blank reason is "required", not also "too short".
         Map<String, DomainException.FieldError> byField = new TreeMap<>();
         exception.getConstraintViolations().stream()
                 .map(ProblemMapper::fieldError)
-                .sorted(Comparator.comparing((DomainException.FieldError error) -> error.code().ordinal()))
+                .sorted(Comparator.comparing((DomainException.FieldError error) -> error.code() != FieldErrorCode.REQUIRED)
+                        .thenComparing(DomainException.FieldError::messageKey))
                 .forEach(error -> byField.putIfAbsent(error.field(), error));
         List<DomainException.FieldError> errors = List.copyOf(byField.values());
         return respond(ProblemCatalog.VALIDATION, "problem.invalid-fields.detail", new Object[] {errors.size()}, errors,
