@@ -19,7 +19,7 @@ class PlatformTest {
     @Test
     void everyResponseCarriesARequestIdThatProblemsQuote() {
         anonymous().header("X-Request-Id", "trace-42").get("/institutions/999999")
-                .then().statusCode(404).header("X-Request-Id", "trace-42")
+                .then().statusCode(404).header("X-Request-Id", "trace-42").body("code", equalTo("NOT_FOUND"))
                 .body("requestId", equalTo("trace-42"))
                 .body("instance", equalTo("/api/v1/institutions/999999#req-trace-42"));
         anonymous().header("X-Request-Id", "<script>").get("/regions")
@@ -32,19 +32,21 @@ class PlatformTest {
         raw().get("/no-such-thing").then().statusCode(404).contentType("application/problem+json");
         given().get("/nowhere").then().statusCode(404).contentType("application/problem+json");
         raw().delete("/institutions").then().statusCode(405).contentType("application/problem+json")
-                .body("status", equalTo(405));
+                .body("status", equalTo(405)).body("code", equalTo("METHOD_NOT_ALLOWED"));
     }
 
     @Test
     void malformedAndOversizedBodiesAreProblems() {
         raw().header("X-Api-Key", ma.bawaba.support.Api.ADMIN_KEY).contentType("application/json").body("{\"code\": ")
-                .post("/admin/institutions").then().statusCode(400).contentType("application/problem+json");
+                .post("/admin/institutions").then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("MALFORMED_JSON"));
         raw().header("X-Api-Key", ma.bawaba.support.Api.ADMIN_KEY).contentType("application/json").body("[1,2]")
                 .post("/admin/institutions").then().statusCode(400).contentType("application/problem+json");
         raw().contentType("application/json").body("x".repeat(70 * 1024))
-                .post("/tracking").then().statusCode(413).contentType("application/problem+json");
+                .post("/tracking").then().statusCode(413).contentType("application/problem+json")
+                .body("code", equalTo("BODY_TOO_LARGE")).body("limit", notNullValue());
         raw().contentType("text/plain").body("hello").post("/tracking")
-                .then().statusCode(415).contentType("application/problem+json");
+                .then().statusCode(415).contentType("application/problem+json").body("code", equalTo("UNSUPPORTED_MEDIA_TYPE"));
     }
 
     @Test
