@@ -33,6 +33,8 @@ class PlatformTest {
         given().get("/nowhere").then().statusCode(404).contentType("application/problem+json");
         raw().delete("/institutions").then().statusCode(405).contentType("application/problem+json")
                 .body("status", equalTo(405)).body("code", equalTo("METHOD_NOT_ALLOWED"));
+        raw().accept("text/html").get("/institutions/2").then().statusCode(406).contentType("application/problem+json")
+                .body("code", equalTo("NOT_ACCEPTABLE"));
     }
 
     @Test
