@@ -2,7 +2,7 @@
 // would otherwise each write again (credentials, typed problems, cursor paging).
 export * from '../target/generated-sources/openapi/index';
 
-import { Configuration, ResponseError } from '../target/generated-sources/openapi/index';
+import { Configuration, ProblemCode, ResponseError } from '../target/generated-sources/openapi/index';
 import type { Problem } from '../target/generated-sources/openapi/index';
 
 /** Options of a Bawaba client: the API's base URL and at most one credential. */
@@ -29,12 +29,28 @@ export function bawaba(options: BawabaOptions): Configuration {
   });
 }
 
-/** A failed call with the server's problem+json (RFC 9457) read out. */
+/**
+ * A failed call with the server's problem+json (RFC 9457) read out. Branch on `code` and read the facts beside it
+ * (`problem.currentStatus`, `problem.allowedUntil`, `problem.limit`...); `detail` is for people.
+ */
 export class BawabaProblem extends Error {
   constructor(readonly status: number, readonly problem: Problem) {
     super(`${problem.status} ${problem.title}${problem.detail ? ': ' + problem.detail : ''}`);
     this.name = 'BawabaProblem';
   }
+
+  /**
+   * What went wrong. The enumeration is open: a server newer than this SDK may send a code it does not list, which
+   * arrives as its own string; `ProblemCode.UnknownDefaultOpenApi` when the answer was not a problem at all.
+   */
+  get code(): ProblemCode | (string & {}) {
+    return this.problem.code;
+  }
+}
+
+/** Whether an error is a {@link BawabaProblem} with that code, e.g. `isProblem(error, ProblemCode.WindowClosed)`. */
+export function isProblem(error: unknown, code?: ProblemCode): error is BawabaProblem {
+  return error instanceof BawabaProblem && (code === undefined || error.code === code);
 }
 
 /** Runs a call and turns an HTTP error into a {@link BawabaProblem} carrying the parsed problem. */
@@ -45,9 +61,16 @@ export async function call<T>(request: () => Promise<T>): Promise<T> {
     if (error instanceof ResponseError) {
       let problem: Problem;
       try {
-        problem = (await error.response.json()) as Problem;
+        // Read as sent, so that facts a newer server adds stay visible; a JSON error without a code (a gateway's) gets one.
+        const body = (await error.response.json()) as Problem;
+        problem = { ...body, code: body.code ?? ProblemCode.UnknownDefaultOpenApi };
       } catch {
-        problem = { type: 'about:blank', title: error.response.statusText, status: error.response.status };
+        problem = {
+          type: 'about:blank',
+          title: error.response.statusText,
+          status: error.response.status,
+          code: ProblemCode.UnknownDefaultOpenApi,
+        };
       }
       throw new BawabaProblem(error.response.status, problem);
     }

@@ -3,7 +3,7 @@ const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const {
   AdminApi, ComplaintsApi, FaqApi, TrackingApi, ComplaintKind, ComplaintStatus, ComplaintTransitionTarget,
-  IdDocumentType, Role, Service, bawaba, call, allPages, ifMatch, BawabaProblem,
+  IdDocumentType, Role, Service, ProblemCode, bawaba, call, allPages, ifMatch, isProblem, BawabaProblem,
 } = require('../dist/src/index.js');
 
 const baseUrl = process.env.BAWABA_URL;
@@ -62,7 +62,7 @@ test('a citizen files a complaint, attaches a document, is answered, rates and r
   });
   await assert.rejects(
     call(() => returning.rateComplaint({ number, ifMatch: ifMatch(rated.version), ratingInput: { satisfied: true, score: 5 } })),
-    (error) => error instanceof BawabaProblem && error.status === 409,
+    (error) => isProblem(error, ProblemCode.AlreadyRated) && error.status === 409,
   );
   const reopened = await returning.reopenComplaint({
     number, ifMatch: ifMatch(rated.version), reopenInput: { reason: 'Le tribunal dit ne pas avoir le document.' },

@@ -3,7 +3,7 @@ const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const {
   AdminApi, InformationRequestsApi, AppealLevel, IdDocumentType, InformationRequestStatus,
-  InformationRequestTransitionTarget, InformationRequestType, PreferredFormat, Role, bawaba, call, ifMatch, BawabaProblem,
+  InformationRequestTransitionTarget, InformationRequestType, PreferredFormat, ProblemCode, Role, bawaba, call, ifMatch, isProblem,
 } = require('../dist/src/index.js');
 
 const baseUrl = process.env.BAWABA_URL;
@@ -43,7 +43,8 @@ test('an urgent request explains its due date, is extended once, then answered',
   await assert.rejects(call(() => officer.transitionInformationRequest({
     number: request.number, ifMatch: ifMatch(extended.version),
     informationRequestTransition: { to: InformationRequestTransitionTarget.Extended, reason: 'Encore une fois.' },
-  })), (error) => error instanceof BawabaProblem && error.status === 409);
+  })), (error) => isProblem(error, ProblemCode.TransitionNotAllowed)
+    && error.problem.currentStatus === InformationRequestStatus.Extended);
 
   const answered = await officer.transitionInformationRequest({
     number: request.number, ifMatch: ifMatch(extended.version),
@@ -57,5 +58,6 @@ test('an urgent request explains its due date, is extended once, then answered',
   await assert.rejects(call(() => requester.fileInformationAppeal({
     number: request.number, ifMatch: ifMatch(seen.version),
     appealInput: { level: AppealLevel.InternalComplaint, reason: 'Je veux faire appel quand même.' },
-  })), (error) => error instanceof BawabaProblem && error.status === 409);
+  })), (error) => isProblem(error, ProblemCode.TransitionNotAllowed)
+    && error.problem.currentStatus === InformationRequestStatus.Answered);
 });

@@ -6,7 +6,9 @@ import static ma.bawaba.support.Api.invalid;
 import static ma.bawaba.support.Api.anonymous;
 import static ma.bawaba.support.Api.unique;
 import static ma.bawaba.support.Api.withKey;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
@@ -97,12 +99,14 @@ class AdministrationTest {
                         "names", Map.of("ar", "س", "fr", "x"), "services", List.of()))
                 .post("/admin/institutions")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("errors.field", hasItems("code", "acronym"));
+                .body("errors.field", hasItems("code", "acronym")).body("errors.code", hasItem("INVALID_FORMAT"))
+                .body("errors.message", hasItems("n'a pas la forme attendue", "contient des caractères non autorisés"))
+                .body("errors.message", everyItem(not(containsString("^["))));
         invalid().header("X-Api-Key", ADMIN_KEY).contentType("application/json")
                 .body(Map.of("code", "MISSING", "kind", "MINISTRY", "names", Map.of("fr", "x"), "services", List.of()))
                 .post("/admin/institutions")
                 .then().statusCode(400).body("errors.field", hasItem("names.ar"))
-                .body("errors.message", hasItem("est obligatoire"));
+                .body("errors.message", hasItem("est obligatoire")).body("errors.code", hasItem("REQUIRED"));
         invalid().header("X-Api-Key", ADMIN_KEY).contentType("application/json")
                 .body(Map.of("code", unique("MASS"), "kind", "MINISTRY", "names", Map.of("ar", "س", "fr", "x"),
                         "services", List.of(), "id", 1))
@@ -110,11 +114,12 @@ class AdministrationTest {
                 .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("id"));
         admin().contentType("application/json").body(Map.of("code", "X9", "kind", "MINISTRY",
                         "names", Map.of("ar", "س", "fr", "x"), "services", List.of(), "regionId", 99999))
-                .post("/admin/institutions").then().statusCode(422).body("errors.field", hasItem("regionId"));
+                .post("/admin/institutions").then().statusCode(422).body("errors.field", hasItem("regionId"))
+                .body("errors.code", hasItem("UNKNOWN_REFERENCE"));
         String code = unique("DUP");
         createInstitution(code);
         admin().contentType("application/json").body(institution(code)).post("/admin/institutions")
-                .then().statusCode(409).contentType("application/problem+json");
+                .then().statusCode(409).contentType("application/problem+json").body("code", equalTo("ALREADY_EXISTS"));
     }
 
     @Test
@@ -125,7 +130,7 @@ class AdministrationTest {
                             "services", List.of()))
                     .post("/admin/institutions").then().statusCode(400)
                     .body("errors.field", equalTo(List.of("names.fr")))
-                    .body("errors[0].message", equalTo("n'a pas la forme attendue ou contient des caractères non admis"));
+                    .body("errors[0].message", equalTo("contient des caractères non autorisés"));
         }
         invalid().header("X-Api-Key", ADMIN_KEY).contentType("application/json")
                 .body(Map.of("code", unique("NAME"), "kind", "PUBLIC_BODY", "services", List.of(),
@@ -151,9 +156,9 @@ class AdministrationTest {
     void onlyAdministratorsAdminister() {
         String agentKey = issueKey("AGENT", 2L);
         anonymous().contentType("application/json").body(institution(unique("ANON"))).post("/admin/institutions")
-                .then().statusCode(401).contentType("application/problem+json");
+                .then().statusCode(401).contentType("application/problem+json").body("code", equalTo("UNAUTHENTICATED"));
         withKey(agentKey).contentType("application/json").body(institution(unique("AGT"))).post("/admin/institutions")
-                .then().statusCode(403).contentType("application/problem+json");
+                .then().statusCode(403).contentType("application/problem+json").body("code", equalTo("FORBIDDEN"));
         withKey("bwb_aaaaaaaa_NotARealKeyNotARealKeyNotARealKey").get("/admin/api-keys").then().statusCode(401);
         withKey(agentKey).get("/admin/api-keys").then().statusCode(403);
         withKey(agentKey).header("If-Match", "\"0\"").delete("/admin/holidays/1").then().statusCode(403);

@@ -103,7 +103,7 @@ class AttachmentTest {
         upload(holder(filed).header("Idempotency-Key", key), filed.number(), "scan.pdf", scan, "application/pdf")
                 .statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(first));
         upload(holder(filed).header("Idempotency-Key", key), filed.number(), "scan.pdf", Files.pdf(6000), "application/pdf")
-                .statusCode(422);
+                .statusCode(422).body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
         filed.holder().get("/complaints/" + filed.number()).then().body("attachments", hasSize(1));
     }
 
@@ -111,10 +111,12 @@ class AttachmentTest {
     void anExecutableRenamedPdfIsRefusedWhateverItsDeclaredType() {
         Filed filed = file(agency());
         upload(holder(filed), filed.number(), "facture.pdf", Files.executable(), "application/pdf")
-                .statusCode(422).contentType("application/problem+json").body("errors[0].field", equalTo("file"));
+                .statusCode(422).contentType("application/problem+json").body("errors[0].field", equalTo("file"))
+                .body("errors[0].code", equalTo("FILE_TYPE_NOT_ALLOWED"));
         upload(holder(filed), filed.number(), "archive.docx", Files.plainZip(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
                 .statusCode(422);
-        upload(holder(filed), filed.number(), "empty.pdf", new byte[0], "application/pdf").statusCode(422);
+        upload(holder(filed), filed.number(), "empty.pdf", new byte[0], "application/pdf").statusCode(422)
+                .body("errors[0].code", equalTo("EMPTY_FILE"));
         filed.holder().get("/complaints/" + filed.number()).then().body("attachments", hasSize(0));
     }
 
@@ -133,12 +135,14 @@ class AttachmentTest {
         Filed filed = file(agency());
         // Test limits: 200 KB per file, 500 KB per case (application.properties, %test).
         upload(holder(filed), filed.number(), "big.pdf", Files.pdf(210 * 1024), "application/pdf")
-                .statusCode(413).contentType("application/problem+json");
+                .statusCode(413).contentType("application/problem+json").body("code", equalTo("FILE_TOO_LARGE"))
+                .body("limit", equalTo(200 * 1024));
         for (int i = 0; i < 2; i++) {
             upload(holder(filed), filed.number(), "part" + i + ".pdf", Files.pdf(190 * 1024), "application/pdf").statusCode(201);
         }
         upload(holder(filed), filed.number(), "part3.pdf", Files.pdf(190 * 1024), "application/pdf")
-                .statusCode(413).contentType("application/problem+json");
+                .statusCode(413).contentType("application/problem+json").body("code", equalTo("CASE_ATTACHMENTS_FULL"))
+                .body("limit", equalTo(500 * 1024));
         upload(holder(filed), filed.number(), "small.pdf", Files.pdf(10 * 1024), "application/pdf").statusCode(201);
         invalid().header("X-Case-Token", filed.token()).contentType("multipart/form-data")
                 .multiPart("other", "x").post("/complaints/" + filed.number() + "/attachments")

@@ -135,7 +135,7 @@ class ComplaintTest {
         Map<String, Object> other = complaint(agency.id(), "SUGGESTION");
         anonymous().header("X-Forwarded-For", address).header("Idempotency-Key", key)
                 .contentType("application/json").body(other).post("/complaints")
-                .then().statusCode(422);
+                .then().statusCode(422).body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
         agency.agent().get("/complaints").then().statusCode(200).body("items", hasSize(1));
 
         // The stored replay keeps neither the case token nor the requester: a replay issues a new token.
@@ -160,27 +160,31 @@ class ComplaintTest {
         anonymous().header("X-Forwarded-For", address).contentType("application/json")
                 .body(complaint(agency.id(), "SUGGESTION")).post("/complaints")
                 .then().statusCode(429).header("Retry-After", matchesPattern("[0-9]+"))
-                .contentType("application/problem+json");
+                .contentType("application/problem+json").body("code", equalTo("RATE_LIMITED"));
     }
 
     @Test
     void aComplaintMustNameAnInstitutionThatAcceptsComplaintsAndAKnownCategory() {
         Map<String, Object> toCdai = complaint(41, "COMPLAINT");
         anonymous().header("X-Forwarded-For", clientAddress()).contentType("application/json").body(toCdai)
-                .post("/complaints").then().statusCode(422).body("errors[0].field", equalTo("institutionId"));
+                .post("/complaints").then().statusCode(422).body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors[0].field", equalTo("institutionId")).body("errors[0].code", equalTo("NOT_ALLOWED"));
         Map<String, Object> unknownCategory = complaint(2, "COMPLAINT");
         unknownCategory.put("categoryId", 999);
         anonymous().header("X-Forwarded-For", clientAddress()).contentType("application/json").body(unknownCategory)
-                .post("/complaints").then().statusCode(422).body("errors[0].field", equalTo("categoryId"));
+                .post("/complaints").then().statusCode(422).body("errors[0].field", equalTo("categoryId"))
+                .body("errors[0].code", equalTo("UNKNOWN_REFERENCE"));
         Map<String, Object> noEmail = complaint(2, "COMPLAINT");
         noEmail.put("requester", Map.of("firstName", "Amina", "lastName", "Benali", "idDocumentType", "CIN",
                 "idDocumentNumber", "BE123456", "email", "not-an-address"));
         invalid().header("X-Forwarded-For", clientAddress()).contentType("application/json").body(noEmail)
-                .post("/complaints").then().statusCode(400).body("errors.field", hasItem(containsString("email")));
+                .post("/complaints").then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors.field", hasItem(containsString("email"))).body("errors.code", hasItem("INVALID_FORMAT"));
         Map<String, Object> blank = complaint(2, "COMPLAINT");
         blank.put("subject", "      ");
         anonymous().header("X-Forwarded-For", clientAddress()).contentType("application/json").body(blank)
-                .post("/complaints").then().statusCode(422).body("errors[0].field", equalTo("subject"));
+                .post("/complaints").then().statusCode(422).body("errors[0].field", equalTo("subject"))
+                .body("errors[0].code", equalTo("REQUIRED"));
     }
 
     @Test
@@ -191,7 +195,8 @@ class ComplaintTest {
             Map<String, Object> body = complaint(agency.id(), "COMPLAINT");
             body.put(extra.getKey(), extra.getValue());
             invalid().header("X-Forwarded-For", clientAddress()).contentType("application/json").body(body)
-                    .post("/complaints").then().statusCode(400).body("errors.field", hasItem(extra.getKey()));
+                    .post("/complaints").then().statusCode(400).body("errors.field", hasItem(extra.getKey()))
+                    .body("errors.code", everyItem(equalTo("UNKNOWN_PROPERTY")));
         }
         Filed filed = file(agency);
         String path = "/complaints/" + filed.number();
@@ -229,7 +234,8 @@ class ComplaintTest {
         filed.holder().get(path + "/messages").then().statusCode(200)
                 .body("items.author", equalTo(List.of("INSTITUTION", "CITIZEN")));
 
-        rate(filed, true, 5).response().then().statusCode(409);
+        rate(filed, true, 5).response().then().statusCode(409).body("code", equalTo("NOT_ANSWERED"))
+                .body("currentStatus", equalTo("ACKNOWLEDGED"));
 
         answer(agency, filed.number(), "Votre pension sera versée à partir de janvier.");
         filed.holder().get(path).then().statusCode(200).body("status", equalTo("ANSWERED"))
@@ -239,7 +245,7 @@ class ComplaintTest {
         rate(filed, false, 2).response().then().statusCode(200)
                 .body("answers[0].rating.satisfied", equalTo(false)).body("answers[0].rating.score", equalTo(2));
         rate(filed, true, 5).response().then().statusCode(409).contentType("application/problem+json")
-                .body("detail", containsString("1"));
+                .body("code", equalTo("ALREADY_RATED")).body("detail", containsString("1"));
 
         String timeline = filed.holder().queryParam("limit", 100).get(path + "/timeline").then().statusCode(200).extract().asString();
         assertEquals(List.of("SUBMITTED", "ACKNOWLEDGED", "MESSAGE_SENT", "MESSAGE_SENT", "ANSWERED", "RATED"),
@@ -267,7 +273,7 @@ class ComplaintTest {
         reopen(token, filed.number()).response().then().statusCode(200).body("reopenCount", equalTo(2));
         answer(agency, filed.number(), "Troisième réponse.");
         reopen(token, filed.number()).response().then().statusCode(409).contentType("application/problem+json")
-                .body("detail", containsString("2"));
+                .body("code", equalTo("REOPEN_LIMIT_REACHED")).body("limit", equalTo(2)).body("detail", containsString("2"));
         ComplaintFixtures.holder(token).get(path).then().body("answers.sequence", equalTo(List.of(1, 2, 3)))
                 .body("status", equalTo("ANSWERED")).body("reopenableUntil", nullValue());
     }
@@ -285,9 +291,11 @@ class ComplaintTest {
         assertEquals(List.of("RATED", "CLOSED"), events.subList(events.size() - 2, events.size()).stream()
                 .map(event -> event.get("type")).toList());
         assertEquals("CITIZEN", events.get(events.size() - 1).get("actor"));
-        reopen(pleased.token(), pleased.number()).response().then().statusCode(409).body("detail", containsString("CLOSED"));
+        reopen(pleased.token(), pleased.number()).response().then().statusCode(409)
+                .body("code", equalTo("TRANSITION_NOT_ALLOWED")).body("currentStatus", equalTo("CLOSED"));
         pleased.holder().contentType("application/json").body(Map.of("text", "Merci !"))
-                .post("/complaints/" + pleased.number() + "/messages").then().statusCode(409);
+                .post("/complaints/" + pleased.number() + "/messages").then().statusCode(409)
+                .body("code", equalTo("CASE_CLOSED")).body("currentStatus", equalTo("CLOSED"));
         agency.agent().queryParam("status", "CLOSED").get("/complaints").then()
                 .body("items.number", equalTo(List.of(pleased.number())));
     }
@@ -315,7 +323,8 @@ class ComplaintTest {
                 .body("reopenableUntil", notNullValue());
 
         travelTo(end.plusSeconds(1));
-        reopen(tracked(late.number()), late.number()).response().then().statusCode(409)
+        reopen(tracked(late.number()), late.number()).response().then().statusCode(409).body("code", equalTo("WINDOW_CLOSED"))
+                .body("allowedFrom", equalTo(answeredOn.toString())).body("allowedUntil", equalTo(answeredOn.plusDays(30).toString()))
                 .body("detail", containsString(answeredOn.plusDays(30).toString())).body("detail", containsString("30"));
         agency.agent().get("/complaints/" + late.number()).then().body("reopenableUntil", nullValue());
         closing.closeDue();
@@ -368,7 +377,7 @@ class ComplaintTest {
                 .get("/complaints/" + filed.number() + "/timeline").then().extract().path("items[-1].actor"));
         ComplaintFixtures.holder(token).contentType("application/json").body(Map.of("text", "Encore une question."))
                 .post("/complaints/" + filed.number() + "/messages")
-                .then().statusCode(409).body("detail", containsString("CLOSED"));
+                .then().statusCode(409).body("code", equalTo("CASE_CLOSED")).body("currentStatus", equalTo("CLOSED"));
         rate(new Filed(filed.number(), token, agency.id()), true, 4).response().then().statusCode(409);
         assertEquals(0, closing.closeDue(), "a second run finds nothing left to close");
     }
@@ -402,12 +411,13 @@ class ComplaintTest {
         acknowledge(agency, observation.number());
         var refused = move(agency, observation.number(), Map.of("to", "ANSWERED", "answer", "Merci."));
         assertStatus(409, refused);
-        assertEquals(true, refused.path("detail").toString().contains("ACKNOWLEDGED"));
+        assertEquals("TRANSITION_NOT_ALLOWED", refused.path("code"));
+        assertEquals("ACKNOWLEDGED", refused.path("currentStatus"));
         move(agency, observation.number(), Map.of("to", "CLOSED")).response().then().statusCode(200)
                 .body("status", equalTo("CLOSED")).body("overdue", equalTo(false));
         Filed suggestion = file(agency, "SUGGESTION");
         acknowledge(agency, suggestion.number());
-        rate(suggestion, true, 5).response().then().statusCode(409);
+        rate(suggestion, true, 5).response().then().statusCode(409).body("code", equalTo("NOT_RATEABLE"));
     }
 
     @Test
@@ -416,9 +426,80 @@ class ComplaintTest {
         Filed filed = file(agency);
         answer(agency, filed.number(), "Réponse.");
         move(agency, filed.number(), Map.of("to", "ACKNOWLEDGED")).response().then().statusCode(409)
-                .contentType("application/problem+json").body("detail", containsString("ANSWERED"));
+                .contentType("application/problem+json").body("code", equalTo("TRANSITION_NOT_ALLOWED"))
+                .body("currentStatus", equalTo("ANSWERED"));
         move(agency, filed.number(), Map.of("to", "CLOSED")).response().then().statusCode(409);
         assertStatus(422, move(agency, file(agency).number(), Map.of("to", "ANSWERED")));
+    }
+
+    @Test
+    void aTransitionConflictNamesTheStatusesInTheCallersWordsNotAsEnumValues() {
+        Agency agency = agency();
+        Filed filed = file(agency);
+        answer(agency, filed.number(), "Réponse.");
+        String version = etag(agency.agent(), filed.number());
+        Map<String, String> details = new java.util.HashMap<>();
+        for (String language : List.of("ar", "fr", "en")) {
+            details.put(language, agency.agent().header("Accept-Language", language).header("If-Match", version)
+                    .contentType("application/json").body(Map.of("to", "ACKNOWLEDGED"))
+                    .post("/complaints/" + filed.number() + "/transitions").then().statusCode(409)
+                    .body("code", equalTo("TRANSITION_NOT_ALLOWED")).body("currentStatus", equalTo("ANSWERED"))
+                    .extract().path("detail"));
+        }
+        assertFalse(details.get("ar").matches("(?s).*[A-Za-z].*"), "no Latin letter in Arabic: " + details.get("ar"));
+        assertEquals("لا يمكن نقل شكاية من حالة «تم الرد» إلى حالة «تم الإشعار بالتوصل».", details.get("ar"));
+        assertEquals("Le statut de cette plainte ne peut pas passer de « répondue » à « prise en charge ».", details.get("fr"));
+        assertEquals("The status of this complaint cannot change from “answered” to “acknowledged”.", details.get("en"));
+    }
+
+    @Test
+    void anObservationIsNamedWithTheRightArticleInEachLanguage() {
+        Agency agency = agency();
+        Filed observation = file(agency, "OBSERVATION");
+        acknowledge(agency, observation.number());
+        String version = etag(observation.holder(), observation.number());
+        Map<String, String> details = new java.util.HashMap<>();
+        for (String language : List.of("ar", "fr", "en")) {
+            details.put(language, observation.holder().header("Accept-Language", language).header("If-Match", version)
+                    .contentType("application/json").body(Map.of("satisfied", true, "score", 5))
+                    .put("/complaints/" + observation.number() + "/rating").then().statusCode(409)
+                    .body("code", equalTo("NOT_RATEABLE")).extract().path("detail"));
+        }
+        assertEquals("This observation has no answer to rate: only complaints are answered.", details.get("en"));
+        assertEquals("Cette observation n'a pas de réponse à évaluer : seules les plaintes reçoivent une réponse.", details.get("fr"));
+        assertEquals("لا جواب يمكن تقييمه للملاحظة: لا يجاب إلا عن الشكايات.", details.get("ar"));
+    }
+
+    @Test
+    void fieldErrorsCarryACodeAndASentenceNeverARegularExpression() {
+        Agency agency = agency();
+        Filed filed = file(agency);
+        answer(agency, filed.number(), "Réponse.");
+        String reopen = "/complaints/" + filed.number() + "/reopen";
+        String version = etag(filed.holder(), filed.number());
+        invalid().header("X-Case-Token", filed.token()).header("If-Match", version).header("Accept-Language", "en")
+                .contentType("application/json").body(Map.of("reason", "Non.")).post(reopen).then().statusCode(400)
+                .body("errors.field", equalTo(List.of("reason"))).body("errors[0].code", equalTo("TOO_SHORT"))
+                .body("errors[0].message", equalTo("must be at least 10 characters long"));
+        invalid().header("X-Case-Token", filed.token()).header("If-Match", version).header("Accept-Language", "fr")
+                .contentType("application/json").body(Map.of("reason", "Toujours rien\u0007 depuis le mois de mai.")).post(reopen)
+                .then().statusCode(400).body("errors[0].code", equalTo("INVALID_FORMAT"))
+                .body("errors[0].message", equalTo("contient des caractères non autorisés"));
+        invalid().header("X-Case-Token", filed.token()).header("If-Match", version).header("Accept-Language", "en")
+                .contentType("application/json").body(Map.of("satisfied", false, "score", 9))
+                .put("/complaints/" + filed.number() + "/rating").then().statusCode(400)
+                .body("errors[0].code", equalTo("OUT_OF_RANGE")).body("errors[0].message", equalTo("must be at most 5"));
+
+        Map<String, Object> wrongType = complaint(agency.id(), "COMPLAINT");
+        wrongType.put("categoryId", "pension");
+        invalid().header("X-Forwarded-For", clientAddress()).header("Accept-Language", "en").contentType("application/json")
+                .body(wrongType).post("/complaints").then().statusCode(400)
+                .body("errors[0].field", equalTo("categoryId")).body("errors[0].code", equalTo("WRONG_TYPE"))
+                .body("errors[0].message", equalTo("must be a whole number"));
+        invalid().header("X-Forwarded-For", clientAddress()).header("Accept-Language", "en").contentType("application/json")
+                .body(complaint(agency.id(), "GRIEVANCE")).post("/complaints").then().statusCode(400)
+                .body("errors[0].field", equalTo("kind")).body("errors[0].code", equalTo("INVALID"))
+                .body("errors[0].message", equalTo("must be one of: COMPLAINT, OBSERVATION, SUGGESTION"));
     }
 
     @Test
@@ -441,8 +522,9 @@ class ComplaintTest {
         String path = "/complaints/" + filed.number();
         assertStatus(422, move(first, filed.number(), Map.of("to", "TRANSFERRED", "reason", "Hors compétence",
                 "institutionId", 41)));
-        assertStatus(422, move(first, filed.number(), Map.of("to", "TRANSFERRED", "reason", "Hors compétence",
-                "institutionId", first.id())));
+        move(first, filed.number(), Map.of("to", "TRANSFERRED", "reason", "Hors compétence", "institutionId", first.id()))
+                .response().then().statusCode(422).body("errors[0].field", equalTo("institutionId"))
+                .body("errors[0].code", equalTo("NOT_ALLOWED"));
         move(first, filed.number(), Map.of("to", "TRANSFERRED", "reason", "Relève de l'agence compétente.",
                 "institutionId", competent.id())).response().then().statusCode(200)
                 .body("status", equalTo("TRANSFERRED")).body("institutionId", equalTo((int) competent.id()));
@@ -502,11 +584,12 @@ class ComplaintTest {
         Filed filed = file(agency);
         String path = "/complaints/" + filed.number() + "/transitions";
         invalid().header("X-Api-Key", agency.agentKey()).contentType("application/json")
-                .body(Map.of("to", "ACKNOWLEDGED")).post(path).then().statusCode(428);
+                .body(Map.of("to", "ACKNOWLEDGED")).post(path).then().statusCode(428).body("code", equalTo("VERSION_REQUIRED"));
         String before = etag(agency.agent(), filed.number());
         acknowledge(agency, filed.number());
         agency.agent().header("If-Match", before).contentType("application/json")
-                .body(Map.of("to", "ANSWERED", "answer", "Réponse.")).post(path).then().statusCode(412);
+                .body(Map.of("to", "ANSWERED", "answer", "Réponse.")).post(path).then().statusCode(412)
+                .body("code", equalTo("STALE_VERSION")).body("currentVersion", equalTo(1));
         assertNotEquals(before, etag(agency.agent(), filed.number()));
     }
 

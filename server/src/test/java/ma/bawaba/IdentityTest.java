@@ -63,10 +63,12 @@ class IdentityTest {
 
     @Test
     void keysAreBoundToTheTenantTheirRoleNeeds() {
-        admin().contentType("application/json").body(Map.of("name", "x", "role", "AGENT"))
-                .post("/admin/api-keys").then().statusCode(422).body("errors.field", hasItem("institutionId"));
+        admin().header("Accept-Language", "en").contentType("application/json").body(Map.of("name", "x", "role", "AGENT"))
+                .post("/admin/api-keys").then().statusCode(422).body("errors.field", hasItem("institutionId"))
+                .body("errors[0].code", equalTo("REQUIRED")).body("errors[0].message", equalTo("is required for the institution agent role"));
         admin().contentType("application/json").body(Map.of("name", "x", "role", "OFFICE_CLERK", "institutionId", 2))
-                .post("/admin/api-keys").then().statusCode(422).body("errors.field", hasItem("officeId"));
+                .post("/admin/api-keys").then().statusCode(422).body("errors.field", hasItem("officeId"))
+                .body("errors.code", hasItem("MUST_BE_EMPTY"));
         admin().contentType("application/json").body(Map.of("name", "x", "role", "ADMIN", "officeId", 1))
                 .post("/admin/api-keys").then().statusCode(422).body("errors.field", hasItem("officeId"));
         admin().contentType("application/json").body(Map.of("name", "x", "role", "HEAD", "institutionId", 999999))

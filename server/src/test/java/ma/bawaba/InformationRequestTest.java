@@ -159,7 +159,8 @@ class InformationRequestTest {
         passport.put("requester", Map.of("firstName", "John", "lastName", "Smith", "idDocumentType", "PASSPORT",
                 "idDocumentNumber", "X1234567", "email", "john@example.com"));
         anonymous().header("X-Forwarded-For", clientAddress()).contentType("application/json").body(passport)
-                .post("/information-requests").then().statusCode(422).body("errors[0].field", equalTo("requester.idDocumentType"));
+                .post("/information-requests").then().statusCode(422).body("errors[0].field", equalTo("requester.idDocumentType"))
+                .body("errors[0].code", equalTo("NOT_ALLOWED"));
         anonymous().header("X-Forwarded-For", clientAddress()).contentType("application/json").body(request(CDAI, "ORDINARY"))
                 .post("/information-requests").then().statusCode(422).body("errors[0].field", equalTo("institutionId"));
         for (String forbidden : List.of("status", "dueDate")) {
@@ -185,7 +186,7 @@ class InformationRequestTest {
         anonymous().header("X-Case-Token", token).get("/information-requests/" + number).then().statusCode(200);
         anonymous().header("X-Forwarded-For", address).header("Idempotency-Key", key)
                 .contentType("application/json").body(request(body.id(), "URGENT")).post("/information-requests")
-                .then().statusCode(422);
+                .then().statusCode(422).body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
         body.officer().get("/information-requests").then().body("items", hasSize(1));
     }
 
@@ -205,7 +206,8 @@ class InformationRequestTest {
         filed.holder().get(path).then().body("answer.text", equalTo("Le budget détaillé est joint."))
                 .body("attachments.id", hasItem(document));
         filed.holder().get(path + "/attachments/" + document).then().statusCode(200);
-        filed.holder().contentType("application/json").body(Map.of("text", "Merci.")).post(path + "/messages").then().statusCode(409);
+        filed.holder().contentType("application/json").body(Map.of("text", "Merci.")).post(path + "/messages").then().statusCode(409)
+                .body("code", equalTo("CASE_CLOSED")).body("currentStatus", equalTo("ANSWERED"));
         assertEquals(List.of("SUBMITTED", "ACKNOWLEDGED", "ATTACHMENT_ADDED", "MESSAGE_SENT", "ANSWERED"),
                 filed.holder().queryParam("limit", 100).get(path + "/timeline").then().extract().path("items.type"));
     }
@@ -227,8 +229,9 @@ class InformationRequestTest {
         Body body = body();
         Filed filed = file(body, "ORDINARY");
         assertEquals(422, officerMoves(body, filed.number(), Map.of("to", "REFUSED", "justification", "Enquête.")).statusCode());
-        assertEquals(422, officerMoves(body, filed.number(), Map.of("to", "REFUSED", "refusalGroundId", 999,
-                "justification", "Enquête.")).statusCode());
+        officerMoves(body, filed.number(), Map.of("to", "REFUSED", "refusalGroundId", 999, "justification", "Enquête."))
+                .response().then().statusCode(422).body("errors[0].field", equalTo("refusalGroundId"))
+                .body("errors[0].code", equalTo("UNKNOWN_REFERENCE"));
         assertEquals(422, officerMoves(body, filed.number(), Map.of("to", "REFUSED", "refusalGroundId", 9)).statusCode());
         officerMoves(body, filed.number(), refusal()).response().then().statusCode(200)
                 .body("status", equalTo("REFUSED")).body("refusal.groundId", equalTo(9))
@@ -257,13 +260,15 @@ class InformationRequestTest {
                 .body("dueDate", equalTo(calendar.count(first.dueDate(), 20).dueDate().toString()));
         filed.holder().get("/information-requests/" + filed.number() + "/messages").then()
                 .body("items.text", hasItem("Les archives sont dans trois services."));
-        assertEquals(409, officerMoves(body, filed.number(), Map.of("to", "EXTENDED", "reason", "Encore.")).statusCode());
+        officerMoves(body, filed.number(), Map.of("to", "EXTENDED", "reason", "Encore.")).response().then().statusCode(409)
+                .body("code", equalTo("TRANSITION_NOT_ALLOWED")).body("currentStatus", equalTo("EXTENDED"));
 
         Filed late = file(body, "URGENT");
         LocalDate lateDue = calendar.count(today(), 3).dueDate();
         travelPast(lateDue);
         officerMoves(body, late.number(), Map.of("to", "EXTENDED", "reason", "Trop tard.")).response().then()
-                .statusCode(409).body("detail", containsString(lateDue.toString()));
+                .statusCode(409).body("code", equalTo("WINDOW_CLOSED")).body("allowedUntil", equalTo(lateDue.toString()))
+                .body("detail", containsString(lateDue.toString()));
     }
 
     @Test
@@ -291,7 +296,7 @@ class InformationRequestTest {
         filed.holder().header("If-Match", etag(filed.holder(), filed.number())).post(path).then().statusCode(200)
                 .body("status", equalTo("WITHDRAWN"));
         filed.holder().header("If-Match", etag(filed.holder(), filed.number())).post(path).then().statusCode(409)
-                .body("detail", containsString("WITHDRAWN"));
+                .body("code", equalTo("TRANSITION_NOT_ALLOWED")).body("currentStatus", equalTo("WITHDRAWN"));
     }
 
     @Test
@@ -300,7 +305,8 @@ class InformationRequestTest {
         Filed filed = file(body, "ORDINARY");
         String path = "/information-requests/" + filed.number();
         officerMoves(body, filed.number(), refusal()).response().then().statusCode(200);
-        appeal(filed, "CDAI_ESCALATION").response().then().statusCode(409);
+        appeal(filed, "CDAI_ESCALATION").response().then().statusCode(409)
+                .body("code", equalTo("TRANSITION_NOT_ALLOWED")).body("currentStatus", equalTo("REFUSED"));
         appeal(filed, "INTERNAL_COMPLAINT").response().then().statusCode(201).body("status", equalTo("INTERNAL_APPEAL"))
                 .body("appeals[0].decideBy", equalTo(calendar.count(today(), 15).dueDate().toString()))
                 .body("dueDate", equalTo(calendar.count(today(), 15).dueDate().toString()));
@@ -408,14 +414,16 @@ class InformationRequestTest {
     void everyAppealWindowIsEnforcedWithItsDates() {
         Body body = body();
         Filed pending = file(body, "URGENT");
-        appeal(pending, "INTERNAL_COMPLAINT").response().then().statusCode(409)
-                .body("detail", containsString(calendar.count(today(), 3).dueDate().plusDays(1).toString()));
+        LocalDate opens = calendar.count(today(), 3).dueDate().plusDays(1);
+        appeal(pending, "INTERNAL_COMPLAINT").response().then().statusCode(409).body("code", equalTo("WINDOW_NOT_OPEN"))
+                .body("allowedFrom", equalTo(opens.toString())).body("detail", containsString(opens.toString()));
 
         Filed refused = file(body, "ORDINARY");
         officerMoves(body, refused.number(), refusal());
         LocalDate until = calendar.count(today(), 20).dueDate();
         travelPast(until);
-        appeal(refused, "INTERNAL_COMPLAINT").response().then().statusCode(409).body("detail", containsString(until.toString()));
+        appeal(refused, "INTERNAL_COMPLAINT").response().then().statusCode(409).body("code", equalTo("WINDOW_CLOSED"))
+                .body("allowedUntil", equalTo(until.toString())).body("detail", containsString(until.toString()));
 
         // The head lets the deadline pass: escalation opens the day after it.
         TestClock.reset();

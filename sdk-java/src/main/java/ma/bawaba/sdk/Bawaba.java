@@ -1,5 +1,6 @@
 package ma.bawaba.sdk;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,12 +8,17 @@ import java.util.Optional;
 import ma.bawaba.sdk.client.ApiClient;
 import ma.bawaba.sdk.client.ApiException;
 import ma.bawaba.sdk.model.Problem;
+import ma.bawaba.sdk.model.ProblemCode;
 
 /**
  * The thin hand-written layer over the generated client: one place to configure the base URL and credential,
  * typed problems instead of raw exceptions, and cursor paging as a simple loop.
  */
 public final class Bawaba {
+
+    // A newer server may add facts to its problems: reading an older SDK's Problem must not fail on them.
+    private static final ObjectMapper PROBLEMS = new ObjectMapper().findAndRegisterModules()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private Bawaba() {
     }
@@ -47,13 +53,29 @@ public final class Bawaba {
         return "\"" + version + "\"";
     }
 
-    /** The problem+json body of a failed call, when the server sent one. */
+    /**
+     * The problem+json body of a failed call, when the server sent one. Its {@code code} and facts
+     * ({@code currentStatus}, {@code allowedUntil}, {@code limit}...) are what to act on; {@code detail} is for people.
+     */
     public static Optional<Problem> problem(ApiException failure) {
         try {
-            return Optional.of(new ObjectMapper().findAndRegisterModules().readValue(failure.getResponseBody(), Problem.class));
+            return Optional.of(PROBLEMS.readValue(failure.getResponseBody(), Problem.class));
         } catch (Exception notAProblem) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The code of a failed call's problem, to branch on: {@code UNKNOWN_DEFAULT_OPEN_API} for a code newer than this
+     * SDK, empty when the answer was not a problem (a proxy's error page).
+     */
+    public static Optional<ProblemCode> code(ApiException failure) {
+        return problem(failure).map(Problem::getCode);
+    }
+
+    /** Whether a call failed with that problem code, e.g. {@code Bawaba.hasCode(failure, ProblemCode.WINDOW_CLOSED)}. */
+    public static boolean hasCode(ApiException failure, ProblemCode code) {
+        return code(failure).filter(code::equals).isPresent();
     }
 
     /** One page of a list: its items and the cursor of the next page (null on the last). */

@@ -21,6 +21,7 @@ import ma.bawaba.sdk.model.InformationRequestTransition;
 import ma.bawaba.sdk.model.InformationRequestTransitionTarget;
 import ma.bawaba.sdk.model.InformationRequestType;
 import ma.bawaba.sdk.model.PreferredFormat;
+import ma.bawaba.sdk.model.ProblemCode;
 import ma.bawaba.sdk.model.Requester;
 import ma.bawaba.sdk.model.Role;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,6 +73,8 @@ class InformationRequestSdkTest {
                 new AppealInput().level(AppealLevel.CDAI_ESCALATION).reason("Je saisis directement la CDAI."), "fr",
                 Bawaba.ifMatch(refused.getVersion()), UUID.randomUUID().toString()));
         assertEquals(409, tooEarly.getCode());
+        assertTrue(Bawaba.hasCode(tooEarly, ProblemCode.TRANSITION_NOT_ALLOWED));
+        assertEquals("REFUSED", Bawaba.problem(tooEarly).orElseThrow().getCurrentStatus());
         InformationRequest appealed = requester.fileInformationAppeal(number, new AppealInput().level(AppealLevel.INTERNAL_COMPLAINT)
                 .reason("Les statistiques 2025 sont publiées chaque année en février."), "fr", Bawaba.ifMatch(refused.getVersion()),
                 UUID.randomUUID().toString());

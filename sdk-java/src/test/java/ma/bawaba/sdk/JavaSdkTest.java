@@ -17,6 +17,7 @@ import ma.bawaba.sdk.model.CivilStatusOffice;
 import ma.bawaba.sdk.model.Holiday;
 import ma.bawaba.sdk.model.Institution;
 import ma.bawaba.sdk.model.IssuedApiKey;
+import ma.bawaba.sdk.model.ProblemCode;
 import ma.bawaba.sdk.model.Role;
 import ma.bawaba.sdk.model.Service;
 import ma.bawaba.sdk.model.TrackingRequest;
@@ -75,6 +76,7 @@ class JavaSdkTest {
         var problem = Bawaba.problem(failure).orElseThrow();
         assertEquals("https://bawaba.ma/problems/not-found", problem.getType());
         assertEquals("Not found", problem.getTitle());
+        assertEquals(ProblemCode.NOT_FOUND, Bawaba.code(failure).orElseThrow());
 
         AdminApi anonymousAdmin = new AdminApi(Bawaba.anonymous(server.baseUri()));
         ApiException unauthenticated = assertThrows(ApiException.class, () -> anonymousAdmin.listApiKeys(null, null, null, null, null));

@@ -9,6 +9,7 @@ import java.util.List;
 import ma.bawaba.contract.model.ApiKeyInput;
 import ma.bawaba.platform.BawabaConfig;
 import ma.bawaba.platform.problem.DomainException;
+import ma.bawaba.platform.problem.FieldErrorCode;
 import ma.bawaba.platform.security.ApiKey;
 import ma.bawaba.platform.security.ApiKeySecrets;
 import ma.bawaba.platform.security.Role;
@@ -105,45 +106,46 @@ public class ApiKeyAdministration {
 
     private void checkTenant(Role role, Long institutionId, Long officeId) {
         List<DomainException.FieldError> errors = new ArrayList<>();
+        DomainException.Localized roleName = new DomainException.Localized("role." + role.name());
         switch (role.tenantKind()) {
             case INSTITUTION -> {
                 Institution institution = institutionId == null ? null : Institution.findById(institutionId);
                 if (institutionId == null) {
-                    errors.add(new DomainException.FieldError("institutionId", "field.required-for-role", role.name()));
+                    errors.add(new DomainException.FieldError("institutionId", FieldErrorCode.REQUIRED, "field.required-for-role", roleName));
                 } else if (institution == null) {
-                    errors.add(new DomainException.FieldError("institutionId", "field.unknown-reference",
+                    errors.add(new DomainException.FieldError("institutionId", FieldErrorCode.UNKNOWN_REFERENCE, "field.unknown-reference",
                             new DomainException.Localized("subject.institution")));
                 } else if (role == Role.COMMISSION && !institution.code.equals(config.information().commissionCode())) {
                     // Law 31-13 sends every escalation to the one Commission: a commission key of another body opens nothing.
-                    errors.add(new DomainException.FieldError("institutionId", "field.commission-key-for-cdai-only",
+                    errors.add(new DomainException.FieldError("institutionId", FieldErrorCode.NOT_ALLOWED, "field.commission-key-for-cdai-only",
                             config.information().commissionCode()));
                 }
                 if (officeId != null) {
-                    errors.add(new DomainException.FieldError("officeId", "field.must-be-empty-for-role", role.name()));
+                    errors.add(new DomainException.FieldError("officeId", FieldErrorCode.MUST_BE_EMPTY, "field.must-be-empty-for-role", roleName));
                 }
             }
             case OFFICE -> {
                 if (officeId == null) {
-                    errors.add(new DomainException.FieldError("officeId", "field.required-for-role", role.name()));
+                    errors.add(new DomainException.FieldError("officeId", FieldErrorCode.REQUIRED, "field.required-for-role", roleName));
                 } else if (CivilStatusOffice.findById(officeId) == null) {
-                    errors.add(new DomainException.FieldError("officeId", "field.unknown-reference",
+                    errors.add(new DomainException.FieldError("officeId", FieldErrorCode.UNKNOWN_REFERENCE, "field.unknown-reference",
                             new DomainException.Localized("subject.civil-status-office")));
                 }
                 if (institutionId != null) {
-                    errors.add(new DomainException.FieldError("institutionId", "field.must-be-empty-for-role", role.name()));
+                    errors.add(new DomainException.FieldError("institutionId", FieldErrorCode.MUST_BE_EMPTY, "field.must-be-empty-for-role", roleName));
                 }
             }
             case NONE -> {
                 if (institutionId != null) {
-                    errors.add(new DomainException.FieldError("institutionId", "field.must-be-empty-for-role", role.name()));
+                    errors.add(new DomainException.FieldError("institutionId", FieldErrorCode.MUST_BE_EMPTY, "field.must-be-empty-for-role", roleName));
                 }
                 if (officeId != null) {
-                    errors.add(new DomainException.FieldError("officeId", "field.must-be-empty-for-role", role.name()));
+                    errors.add(new DomainException.FieldError("officeId", FieldErrorCode.MUST_BE_EMPTY, "field.must-be-empty-for-role", roleName));
                 }
             }
         }
         if (!errors.isEmpty()) {
-            throw new DomainException.Unprocessable(errors, "problem.invalid-fields.detail", errors.size());
+            throw DomainException.Unprocessable.fields(errors);
         }
     }
 }

@@ -15,6 +15,8 @@ import ma.bawaba.contract.model.OfficeKind;
 import ma.bawaba.contract.model.Service;
 import ma.bawaba.platform.calendar.HolidaysChanged;
 import ma.bawaba.platform.problem.DomainException;
+import ma.bawaba.platform.problem.FieldErrorCode;
+import ma.bawaba.platform.problem.ProblemCode;
 import ma.bawaba.platform.web.Versions;
 import ma.bawaba.reference.CivilStatusOffice;
 import ma.bawaba.reference.Commune;
@@ -36,7 +38,7 @@ public class ReferenceAdministration {
     @WriteTransaction
     public Institution createInstitution(InstitutionInput input) {
         if (Institution.count("code", input.getCode()) > 0) {
-            throw new DomainException.Conflict("problem.duplicate-code.detail", input.getCode());
+            throw new DomainException.Conflict(ProblemCode.ALREADY_EXISTS, "problem.duplicate-code.detail", input.getCode());
         }
         Institution institution = new Institution();
         apply(institution, input);
@@ -52,7 +54,7 @@ public class ReferenceAdministration {
         }
         Versions.require(ifMatch, institution.version);
         if (!institution.code.equals(input.getCode()) && Institution.count("code", input.getCode()) > 0) {
-            throw new DomainException.Conflict("problem.duplicate-code.detail", input.getCode());
+            throw new DomainException.Conflict(ProblemCode.ALREADY_EXISTS, "problem.duplicate-code.detail", input.getCode());
         }
         apply(institution, input);
         institution.persistAndFlush();
@@ -62,7 +64,7 @@ public class ReferenceAdministration {
     @WriteTransaction
     public CivilStatusOffice createOffice(CivilStatusOfficeInput input) {
         if (CivilStatusOffice.count("code", input.getCode()) > 0) {
-            throw new DomainException.Conflict("problem.duplicate-code.detail", input.getCode());
+            throw new DomainException.Conflict(ProblemCode.ALREADY_EXISTS, "problem.duplicate-code.detail", input.getCode());
         }
         CivilStatusOffice office = new CivilStatusOffice();
         apply(office, input);
@@ -78,7 +80,7 @@ public class ReferenceAdministration {
         }
         Versions.require(ifMatch, office.version);
         if (!office.code.equals(input.getCode()) && CivilStatusOffice.count("code", input.getCode()) > 0) {
-            throw new DomainException.Conflict("problem.duplicate-code.detail", input.getCode());
+            throw new DomainException.Conflict(ProblemCode.ALREADY_EXISTS, "problem.duplicate-code.detail", input.getCode());
         }
         apply(office, input);
         office.persistAndFlush();
@@ -88,7 +90,7 @@ public class ReferenceAdministration {
     @WriteTransaction
     public Holiday createHoliday(HolidayInput input) {
         if (Holiday.count("date", input.getDate()) > 0) {
-            throw new DomainException.Conflict("problem.duplicate-holiday.detail", input.getDate().toString());
+            throw new DomainException.Conflict(ProblemCode.ALREADY_EXISTS, "problem.duplicate-holiday.detail", input.getDate().toString());
         }
         Holiday holiday = new Holiday();
         apply(holiday, input);
@@ -102,7 +104,7 @@ public class ReferenceAdministration {
         Holiday holiday = findHoliday(id);
         Versions.require(ifMatch, holiday.version);
         if (!holiday.date.equals(input.getDate()) && Holiday.count("date", input.getDate()) > 0) {
-            throw new DomainException.Conflict("problem.duplicate-holiday.detail", input.getDate().toString());
+            throw new DomainException.Conflict(ProblemCode.ALREADY_EXISTS, "problem.duplicate-holiday.detail", input.getDate().toString());
         }
         LocalDate before = holiday.date;
         apply(holiday, input);
@@ -130,7 +132,8 @@ public class ReferenceAdministration {
 
     private static void apply(Institution institution, InstitutionInput input) {
         if (input.getRegionId() != null && Region.findById(input.getRegionId()) == null) {
-            throw DomainException.Unprocessable.field("regionId", "field.unknown-reference", new DomainException.Localized("subject.region"));
+            throw DomainException.Unprocessable.field("regionId", FieldErrorCode.UNKNOWN_REFERENCE, "field.unknown-reference",
+                    new DomainException.Localized("subject.region"));
         }
         institution.code = input.getCode();
         institution.kind = input.getKind().name();
@@ -147,21 +150,21 @@ public class ReferenceAdministration {
         Commune commune = null;
         if (input.getKind() == OfficeKind.COMMUNAL) {
             if (input.getCommuneId() == null) {
-                errors.add(new DomainException.FieldError("communeId", "field.communal-needs-commune"));
+                errors.add(new DomainException.FieldError("communeId", FieldErrorCode.REQUIRED, "field.communal-needs-commune"));
             } else if ((commune = Commune.findById(input.getCommuneId())) == null) {
-                errors.add(new DomainException.FieldError("communeId", "field.unknown-reference",
+                errors.add(new DomainException.FieldError("communeId", FieldErrorCode.UNKNOWN_REFERENCE, "field.unknown-reference",
                         new DomainException.Localized("subject.commune")));
             }
             if (!"MA".equals(input.getCountryCode())) {
-                errors.add(new DomainException.FieldError("countryCode", "field.invalid"));
+                errors.add(new DomainException.FieldError("countryCode", FieldErrorCode.NOT_ALLOWED, "field.communal-in-morocco"));
             }
         } else if ("MA".equals(input.getCountryCode())) {
-            errors.add(new DomainException.FieldError("countryCode", "field.consulate-needs-country"));
+            errors.add(new DomainException.FieldError("countryCode", FieldErrorCode.NOT_ALLOWED, "field.consulate-needs-country"));
         } else if (input.getCommuneId() != null) {
-            errors.add(new DomainException.FieldError("communeId", "field.invalid"));
+            errors.add(new DomainException.FieldError("communeId", FieldErrorCode.MUST_BE_EMPTY, "field.consulate-without-commune"));
         }
         if (!errors.isEmpty()) {
-            throw new DomainException.Unprocessable(errors, "problem.invalid-fields.detail", errors.size());
+            throw DomainException.Unprocessable.fields(errors);
         }
         office.code = input.getCode();
         office.kind = input.getKind().name();

@@ -1,6 +1,7 @@
 package ma.bawaba.cases;
 
 import ma.bawaba.platform.problem.DomainException;
+import ma.bawaba.platform.problem.FieldErrorCode;
 import ma.bawaba.reference.Institution;
 
 /** Which institution a case may be assigned to: one that exists, is active and accepts the service's cases. */
@@ -13,12 +14,14 @@ public final class Assignments {
     public static Institution acceptingInstitution(CaseService service, Long institutionId) {
         Institution institution = institutionId == null ? null : Institution.findById(institutionId);
         if (institution == null || !institution.active) {
-            throw DomainException.Unprocessable.field("institutionId", institutionId == null ? "field.required" : "field.unknown-reference",
-                    new DomainException.Localized("subject.institution"));
+            throw institutionId == null
+                    ? DomainException.Unprocessable.field("institutionId", FieldErrorCode.REQUIRED, "field.required")
+                    : DomainException.Unprocessable.field("institutionId", FieldErrorCode.UNKNOWN_REFERENCE,
+                            "field.unknown-reference", new DomainException.Localized("subject.institution"));
         }
         boolean accepts = institution.services.contains(service.name());
         if (!accepts) {
-            throw DomainException.Unprocessable.field("institutionId", "field.institution-refuses-" + service.path());
+            throw DomainException.Unprocessable.field("institutionId", FieldErrorCode.NOT_ALLOWED, "field.institution-refuses-" + service.path());
         }
         return institution;
     }

@@ -13,6 +13,8 @@ import ma.bawaba.contract.model.MessagePage;
 import ma.bawaba.contract.model.TimelinePage;
 import ma.bawaba.platform.idempotency.Idempotency;
 import ma.bawaba.platform.problem.DomainException;
+import ma.bawaba.platform.problem.ProblemCode;
+import ma.bawaba.platform.problem.ProblemFacts;
 import ma.bawaba.platform.security.Access;
 import ma.bawaba.platform.security.Caller;
 import ma.bawaba.platform.web.Page;
@@ -89,7 +91,8 @@ public class CaseExchanges {
     private CaseFile open(CaseService service, String number, Caller caller, Predicate<String> closed) {
         CaseFile file = caseFiles.visibleForUpdate(service, number, caller);
         if (closed.test(file.status)) {
-            throw new DomainException.Conflict("problem.case-closed.detail", number, file.status);
+            throw new DomainException.Conflict(ProblemCode.CASE_CLOSED, ProblemFacts.currentStatus(file.status),
+                    "problem.case-closed.detail", number, new DomainException.Localized(service.subject() + ".status." + file.status));
         }
         return file;
     }

@@ -12,6 +12,7 @@ import ma.bawaba.contract.model.CaseEventType;
 import ma.bawaba.contract.model.TimelineEntry;
 import ma.bawaba.platform.TimeSource;
 import ma.bawaba.platform.problem.DomainException;
+import ma.bawaba.platform.problem.FieldErrorCode;
 import ma.bawaba.platform.web.Page;
 
 /**
@@ -51,7 +52,7 @@ public class CaseTimeline {
             try {
                 return new Position(Instant.parse(cursor.substring(0, bar)), Long.parseLong(cursor.substring(bar + 1)));
             } catch (RuntimeException malformed) {
-                throw DomainException.BadRequest.field("cursor", "field.invalid");
+                throw DomainException.BadRequest.field("cursor", FieldErrorCode.INVALID, "field.invalid");
             }
         }
     }

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import ma.bawaba.platform.problem.DomainException;
+import ma.bawaba.platform.problem.ProblemCode;
+import ma.bawaba.platform.problem.ProblemFacts;
 
 /**
  * The one table of what may happen to a complaint, observation or suggestion (Decree 2-17-265), and who may make it
@@ -91,7 +93,9 @@ public final class ComplaintLifecycle {
     public static Optional<DomainException.Conflict> refusal(Kind kind, Status from, Status to, Actor actor) {
         boolean allowed = TABLE.stream().anyMatch(row -> row.actor() == actor && row.to() == to
                 && row.kinds().contains(kind) && row.from().contains(from));
-        return allowed ? Optional.empty() : Optional.of(new DomainException.Conflict("problem.complaint-transition.detail",
-                new DomainException.Localized("complaint.kind." + kind), from, to));
+        return allowed ? Optional.empty() : Optional.of(new DomainException.Conflict(ProblemCode.TRANSITION_NOT_ALLOWED,
+                ProblemFacts.currentStatus(from), "problem.complaint-transition.detail",
+                new DomainException.Localized("complaint.kind." + kind), new DomainException.Localized("complaint.status." + from),
+                new DomainException.Localized("complaint.status." + to)));
     }
 }

@@ -30,6 +30,9 @@ import ma.bawaba.contract.model.RatingInput;
 import ma.bawaba.platform.BawabaConfig;
 import ma.bawaba.platform.TimeSource;
 import ma.bawaba.platform.problem.DomainException;
+import ma.bawaba.platform.problem.FieldErrorCode;
+import ma.bawaba.platform.problem.ProblemCode;
+import ma.bawaba.platform.problem.ProblemFacts;
 import ma.bawaba.platform.problem.Required;
 import ma.bawaba.platform.security.Caller;
 import ma.bawaba.platform.web.Page;
@@ -68,7 +71,7 @@ public class Complaints {
     public ComplaintView submit(ComplaintInput input, Caller citizen) {
         Institution institution = Assignments.acceptingInstitution(CaseService.COMPLAINTS, input.getInstitutionId());
         if (ComplaintCategory.findById(input.getCategoryId()) == null) {
-            throw DomainException.Unprocessable.field("categoryId", "field.unknown-reference",
+            throw DomainException.Unprocessable.field("categoryId", FieldErrorCode.UNKNOWN_REFERENCE, "field.unknown-reference",
                     new DomainException.Localized("subject.complaint-category"));
         }
         Complaint complaint = new Complaint();
@@ -140,7 +143,7 @@ public class Complaints {
         String reason = Required.text(command.getReason(), "reason");
         Institution target = Assignments.acceptingInstitution(CaseService.COMPLAINTS, command.getInstitutionId());
         if (target.id.equals(file.institutionId)) {
-            throw DomainException.Unprocessable.field("institutionId", "field.transfer-to-self");
+            throw DomainException.Unprocessable.field("institutionId", FieldErrorCode.NOT_ALLOWED, "field.transfer-to-self");
         }
         Long from = file.institutionId;
         // The citizen is told why, in the conversation that moves with the complaint.
@@ -159,15 +162,16 @@ public class Complaints {
         CaseFile file = caseFiles.visibleForUpdate(CaseService.COMPLAINTS, number, holder);
         Versions.require(ifMatch, file.version);
         if (Kind.valueOf(file.kind) != Kind.COMPLAINT) {
-            throw new DomainException.Conflict("problem.complaint-not-rateable.detail",
+            throw new DomainException.Conflict(ProblemCode.NOT_RATEABLE, "problem.complaint-not-rateable.detail",
                     new DomainException.Localized("complaint.kind." + file.kind));
         }
         if (Status.valueOf(file.status) != Status.ANSWERED) {
-            throw new DomainException.Conflict("problem.complaint-not-answered.detail", file.status);
+            throw new DomainException.Conflict(ProblemCode.NOT_ANSWERED, ProblemFacts.currentStatus(Status.valueOf(file.status)),
+                    "problem.complaint-not-answered.detail", new DomainException.Localized("complaint.status." + file.status));
         }
         Answer latest = latestAnswer(file.id);
         if (latest.isRated()) {
-            throw new DomainException.Conflict("problem.answer-already-rated.detail", latest.sequence);
+            throw new DomainException.Conflict(ProblemCode.ALREADY_RATED, "problem.answer-already-rated.detail", latest.sequence);
         }
         latest.ratingSatisfied = rating.getSatisfied();
         latest.ratingScore = rating.getScore();
@@ -283,11 +287,14 @@ public class Complaints {
             return new Reopening(null, notInTable.get());
         }
         if (complaint.reopenCount >= rules.maxReopenings()) {
-            return new Reopening(null, new DomainException.Conflict("problem.reopen-limit.detail", rules.maxReopenings()));
+            return new Reopening(null, new DomainException.Conflict(ProblemCode.REOPEN_LIMIT_REACHED,
+                    ProblemFacts.limit(rules.maxReopenings()), "problem.reopen-limit.detail", rules.maxReopenings()));
         }
         if (!reopenWindow.isOpen(complaint.answeredAt, clock.instant())) {
-            return new Reopening(null, new DomainException.Conflict("problem.reopen-window-closed.detail",
-                    reopenWindow.lastDay(complaint.answeredAt), reopenWindow.days()));
+            LocalDate lastDay = reopenWindow.lastDay(complaint.answeredAt);
+            return new Reopening(null, new DomainException.Conflict(ProblemCode.WINDOW_CLOSED,
+                    ProblemFacts.window(TimeSource.dateOf(complaint.answeredAt), lastDay), "problem.reopen-window-closed.detail",
+                    lastDay, reopenWindow.days()));
         }
         return new Reopening(reopenWindow.end(complaint.answeredAt), null);
     }

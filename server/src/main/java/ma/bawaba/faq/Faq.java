@@ -9,6 +9,7 @@ import ma.bawaba.contract.model.LocalizedParagraph;
 import ma.bawaba.contract.model.ManagedFaqEntry;
 import ma.bawaba.contract.model.Service;
 import ma.bawaba.platform.problem.DomainException;
+import ma.bawaba.platform.problem.FieldErrorCode;
 import ma.bawaba.platform.web.Language;
 import ma.bawaba.platform.web.Page;
 import ma.bawaba.platform.web.Versions;
@@ -31,7 +32,7 @@ public class Faq {
                 query.put("position", Integer.parseInt(request.after().substring(0, colon)));
                 query.put("id", Long.parseLong(request.after().substring(colon + 1)));
             } catch (RuntimeException malformed) {
-                throw DomainException.BadRequest.field("cursor", "field.invalid");
+                throw DomainException.BadRequest.field("cursor", FieldErrorCode.INVALID, "field.invalid");
             }
             where.append(" and (position > :position or (position = :position and id > :id))");
         }

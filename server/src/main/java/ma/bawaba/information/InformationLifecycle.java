@@ -23,6 +23,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import ma.bawaba.platform.problem.DomainException;
+import ma.bawaba.platform.problem.ProblemCode;
+import ma.bawaba.platform.problem.ProblemFacts;
 
 /**
  * The one table of what may happen to an access-to-information request (Law 31-13) and who may make it happen.
@@ -86,7 +88,9 @@ public final class InformationLifecycle {
     public static void check(Status from, Status to, Set<Actor> actors) {
         boolean allowed = TABLE.stream().anyMatch(row -> row.to() == to && row.from().contains(from) && actors.contains(row.actor()));
         if (!allowed) {
-            throw new DomainException.Conflict("problem.information-transition.detail", from, to);
+            throw new DomainException.Conflict(ProblemCode.TRANSITION_NOT_ALLOWED, ProblemFacts.currentStatus(from),
+                    "problem.information-transition.detail", new DomainException.Localized("information-request.status." + from),
+                    new DomainException.Localized("information-request.status." + to));
         }
     }
 

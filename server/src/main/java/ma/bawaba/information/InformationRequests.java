@@ -38,6 +38,9 @@ import ma.bawaba.platform.calendar.Deadline;
 import ma.bawaba.platform.calendar.HolidaysChanged;
 import ma.bawaba.platform.calendar.WorkingDayCalendar;
 import ma.bawaba.platform.problem.DomainException;
+import ma.bawaba.platform.problem.FieldErrorCode;
+import ma.bawaba.platform.problem.ProblemCode;
+import ma.bawaba.platform.problem.ProblemFacts;
 import ma.bawaba.platform.problem.Required;
 import ma.bawaba.platform.security.Caller;
 import ma.bawaba.platform.security.Role;
@@ -79,7 +82,7 @@ public class InformationRequests {
         Institution body = Assignments.acceptingInstitution(CaseService.INFORMATION_REQUESTS, input.getInstitutionId());
         // Law 31-13 art. 4: citizens (CIN) and foreigners legally resident in Morocco (residence card).
         if (input.getRequester().getIdDocumentType() == IdDocumentType.PASSPORT) {
-            throw DomainException.Unprocessable.field("requester.idDocumentType", "field.cin-or-residence-card");
+            throw DomainException.Unprocessable.field("requester.idDocumentType", FieldErrorCode.NOT_ALLOWED, "field.cin-or-residence-card");
         }
         boolean urgent = input.getType() == InformationRequestType.URGENT;
         InformationRequest request = new InformationRequest();
@@ -146,7 +149,7 @@ public class InformationRequests {
             case REFUSED -> {
                 Long groundId = command.getRefusalGroundId();
                 if (groundId == null || RefusalGround.findById(groundId) == null) {
-                    throw DomainException.Unprocessable.field("refusalGroundId", "field.unknown-reference",
+                    throw DomainException.Unprocessable.field("refusalGroundId", FieldErrorCode.UNKNOWN_REFERENCE, "field.unknown-reference",
                             new DomainException.Localized("subject.refusal-ground"));
                 }
                 request.refusalGroundId = groundId;
@@ -164,11 +167,14 @@ public class InformationRequests {
     /** Art. 16: one extension of the same length, before the first due date, with a reason the requester is told. */
     private void extend(CaseFile file, InformationRequest request, String reason, Caller staff) {
         if (request.extensionDays != null) {
-            throw new DomainException.Conflict("problem.extension-used.detail");
+            // The table already refuses EXTENDED → EXTENDED; this holds the rule should a new row lead back to extending.
+            throw new DomainException.Conflict(ProblemCode.TRANSITION_NOT_ALLOWED, ProblemFacts.currentStatus(file.status),
+                    "problem.extension-used.detail");
         }
         LocalDate firstDue = answerDue(request);
         if (TimeSource.today(clock).isAfter(firstDue)) {
-            throw new DomainException.Conflict("problem.extension-too-late.detail", firstDue);
+            throw new DomainException.Conflict(ProblemCode.WINDOW_CLOSED, ProblemFacts.window(null, firstDue),
+                    "problem.extension-too-late.detail", firstDue);
         }
         request.extensionDays = request.workingDays;
         request.extensionReason = reason;
@@ -182,7 +188,7 @@ public class InformationRequests {
         String reason = Required.text(command.getReason(), "reason");
         Institution target = Assignments.acceptingInstitution(CaseService.INFORMATION_REQUESTS, command.getInstitutionId());
         if (target.id.equals(file.institutionId)) {
-            throw DomainException.Unprocessable.field("institutionId", "field.transfer-to-self");
+            throw DomainException.Unprocessable.field("institutionId", FieldErrorCode.NOT_ALLOWED, "field.transfer-to-self");
         }
         Long from = file.institutionId;
         conversation.send(file, staff, reason, List.of());
@@ -246,8 +252,10 @@ public class InformationRequests {
         LocalDate opens = internal ? windows.internalFrom() : windows.escalationFrom();
         LocalDate closes = internal ? windows.internalUntil() : windows.escalationUntil();
         if (opens == null || today.isBefore(opens) || today.isAfter(closes)) {
-            throw new DomainException.Conflict(opens == null ? "problem.appeal-not-open.detail"
-                    : today.isBefore(opens) ? "problem.appeal-not-yet.detail" : "problem.appeal-window-closed.detail",
+            boolean closed = opens != null && today.isAfter(closes);
+            throw new DomainException.Conflict(closed ? ProblemCode.WINDOW_CLOSED : ProblemCode.WINDOW_NOT_OPEN,
+                    ProblemFacts.window(opens, closes), opens == null ? "problem.appeal-not-open.detail"
+                    : closed ? "problem.appeal-window-closed.detail" : "problem.appeal-not-yet.detail",
                     new DomainException.Localized("appeal.level." + input.getLevel().name()), opens, closes);
         }
         Appeal appeal = new Appeal();
@@ -443,7 +451,7 @@ public class InformationRequests {
         try {
             return new BigDecimal(amount).movePointRight(2).longValueExact();
         } catch (ArithmeticException tooLarge) {
-            throw DomainException.Unprocessable.field("reproductionFee.amount", "field.invalid");
+            throw DomainException.Unprocessable.field("reproductionFee.amount", FieldErrorCode.OUT_OF_RANGE, "field.too-large-amount");
         }
     }
 

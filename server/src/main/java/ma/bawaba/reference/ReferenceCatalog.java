@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import ma.bawaba.platform.problem.DomainException;
+import ma.bawaba.platform.problem.FieldErrorCode;
 import ma.bawaba.platform.web.Page;
 
 /**
@@ -164,7 +165,7 @@ public class ReferenceCatalog {
             try {
                 after = LocalDate.parse(page.after());
             } catch (java.time.format.DateTimeParseException malformed) {
-                throw DomainException.BadRequest.field("cursor", "field.invalid");
+                throw DomainException.BadRequest.field("cursor", FieldErrorCode.INVALID, "field.invalid");
             }
         }
         return entityManager.createQuery(

@@ -19,6 +19,8 @@ import ma.bawaba.cases.events.CaseEventData;
 import ma.bawaba.platform.BawabaConfig;
 import ma.bawaba.platform.Digests;
 import ma.bawaba.platform.problem.DomainException;
+import ma.bawaba.platform.problem.FieldErrorCode;
+import ma.bawaba.platform.problem.ProblemCode;
 import ma.bawaba.platform.security.Caller;
 
 /**
@@ -69,7 +71,7 @@ public class Attachments {
      */
     public Upload receive(String fileName, long declaredSize, InputStream content) {
         if (declaredSize > maxFileBytes) {
-            throw new DomainException.PayloadTooLarge("problem.attachment-too-large.detail", maxFileBytes);
+            throw new DomainException.PayloadTooLarge(ProblemCode.FILE_TOO_LARGE, maxFileBytes, "problem.attachment-too-large.detail");
         }
         byte[] bytes = read(content, maxFileBytes);
         return new Upload(safeFileName(fileName), bytes, Digests.sha256Hex(bytes));
@@ -79,13 +81,13 @@ public class Attachments {
     public AttachedFile add(CaseFile file, Caller uploader, Upload upload) {
         byte[] content = upload.content();
         if (content.length == 0) {
-            throw DomainException.Unprocessable.field("file", "field.empty-file");
+            throw DomainException.Unprocessable.field("file", FieldErrorCode.EMPTY_FILE, "field.empty-file");
         }
         String mediaType = DocumentFormats.detect(content).orElseThrow(() ->
-                DomainException.Unprocessable.field("file", "field.document-type-not-allowed"));
+                DomainException.Unprocessable.field("file", FieldErrorCode.FILE_TYPE_NOT_ALLOWED, "field.document-type-not-allowed"));
         // The case row is locked by the caller's service, so two uploads cannot both pass the per-case limit.
         if (storedBytes(file.id) + content.length > maxCaseBytes) {
-            throw new DomainException.PayloadTooLarge("problem.case-attachments-full.detail", maxCaseBytes);
+            throw new DomainException.PayloadTooLarge(ProblemCode.CASE_ATTACHMENTS_FULL, maxCaseBytes, "problem.case-attachments-full.detail");
         }
         AttachedFile attached = new AttachedFile();
         attached.caseId = file.id;
@@ -129,7 +131,7 @@ public class Attachments {
                 .filter(attached -> !claimer.isStaff() || claimer.institutionId().equals(attached.institutionId))
                 .toList();
         if (found.size() != ids.stream().distinct().count()) {
-            throw DomainException.Unprocessable.field("attachmentIds", "field.attachment-not-claimable");
+            throw DomainException.Unprocessable.field("attachmentIds", FieldErrorCode.NOT_ALLOWED, "field.attachment-not-claimable");
         }
         for (AttachedFile attached : found) {
             boolean wasDraft = attached.isDraft();
@@ -169,7 +171,7 @@ public class Attachments {
         try (in) {
             byte[] content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
             if (content.length > limit) {
-                throw new DomainException.PayloadTooLarge("problem.attachment-too-large.detail", limit);
+                throw new DomainException.PayloadTooLarge(ProblemCode.FILE_TOO_LARGE, limit, "problem.attachment-too-large.detail");
             }
             return content;
         } catch (IOException failure) {

@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import ma.bawaba.platform.problem.DomainException;
+import ma.bawaba.platform.problem.FieldErrorCode;
 import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
 import org.jboss.resteasy.reactive.server.multipart.FormValue;
 
@@ -21,7 +22,7 @@ public final class Uploads {
         var form = CurrentRequestManager.get().getFormData();
         FormValue part = form == null ? null : form.getFirst("file");
         if (part == null || !part.isFileItem()) {
-            throw DomainException.BadRequest.field("file", "field.required");
+            throw DomainException.BadRequest.field("file", FieldErrorCode.REQUIRED, "field.required");
         }
         try {
             return attachments.receive(part.getFileName(), part.getFileItem().getFileSize(), part.getFileItem().getInputStream());

@@ -14,6 +14,7 @@ import java.util.function.UnaryOperator;
 import ma.bawaba.platform.BawabaConfig;
 import ma.bawaba.platform.database.Transactions;
 import ma.bawaba.platform.problem.DomainException;
+import ma.bawaba.platform.problem.ProblemCode;
 import ma.bawaba.platform.security.ApiKeySecrets;
 import ma.bawaba.platform.security.Caller;
 
@@ -133,7 +134,7 @@ public class Idempotency {
 
     private Response replay(IdempotencyRecord record, String requestHash, Function<JsonNode, Object> revive) {
         if (!record.requestHash.equals(requestHash)) {
-            throw new DomainException.Unprocessable("problem.idempotency-key-reused.detail");
+            throw new DomainException.Unprocessable(ProblemCode.IDEMPOTENCY_KEY_REUSED, "problem.idempotency-key-reused.detail");
         }
         Response.ResponseBuilder replay = Response.status(record.statusCode).header(REPLAYED_HEADER, "true");
         if (record.responseBody != null) {

@@ -4,18 +4,30 @@ import java.util.List;
 
 /**
  * What domain code throws when a request cannot be honoured. The subclass says which kind of problem it is
- * ({@link ProblemCatalog} maps it to a status and type); the message key and arguments say the detail, in the
- * caller's language.
+ * ({@link ProblemCatalog} maps it to a status and type); the {@link ProblemCode} says what went wrong for programs,
+ * with the {@link ProblemFacts} they need; the message key and arguments say it for people, in the caller's language.
  */
 public abstract class DomainException extends RuntimeException {
 
+    private final ProblemCode code;
+    private final ProblemFacts facts;
     private final String messageKey;
     private final transient Object[] args;
 
-    protected DomainException(String messageKey, Object... args) {
-        super(messageKey, null, false, false);
+    protected DomainException(ProblemCode code, ProblemFacts facts, String messageKey, Object... args) {
+        super(code + " " + messageKey, null, false, false);
+        this.code = code;
+        this.facts = facts;
         this.messageKey = messageKey;
         this.args = args;
+    }
+
+    public ProblemCode code() {
+        return code;
+    }
+
+    public ProblemFacts facts() {
+        return facts;
     }
 
     public String messageKey() {
@@ -34,49 +46,54 @@ public abstract class DomainException extends RuntimeException {
     public record Localized(String key) {
     }
 
-    /** A field and the message key (with arguments) saying what is wrong with it. */
-    public record FieldError(String field, String messageKey, Object... args) {
+    /** A field, what is wrong with it for programs, and the message key (with arguments) saying it for people. */
+    public record FieldError(String field, FieldErrorCode code, String messageKey, Object... args) {
     }
 
     /** 404: no such object, or one the caller may not see (existence is not revealed). */
     public static class NotFound extends DomainException {
         public NotFound(String subject, Object id) {
-            super("problem.not-found.detail", new Localized("subject." + subject), String.valueOf(id));
+            super(ProblemCode.NOT_FOUND, ProblemFacts.NONE, "problem.not-found.detail", new Localized("subject." + subject),
+                    String.valueOf(id));
         }
     }
 
     /** 401: no valid credential. */
     public static class Unauthenticated extends DomainException {
         public Unauthenticated() {
-            super("problem.unauthenticated.detail");
+            super(ProblemCode.UNAUTHENTICATED, ProblemFacts.NONE, "problem.unauthenticated.detail");
         }
     }
 
     /** 403: a valid credential whose role may not do this (never used for another tenant's object: that is 404). */
     public static class Forbidden extends DomainException {
         public Forbidden() {
-            super("problem.forbidden.detail");
+            super(ProblemCode.FORBIDDEN, ProblemFacts.NONE, "problem.forbidden.detail");
         }
     }
 
-    /** 409: the change contradicts the current state. */
+    /** 409: the change contradicts the current state; the code says how. */
     public static class Conflict extends DomainException {
-        public Conflict(String messageKey, Object... args) {
-            super(messageKey, args);
+        public Conflict(ProblemCode code, String messageKey, Object... args) {
+            this(code, ProblemFacts.NONE, messageKey, args);
+        }
+
+        public Conflict(ProblemCode code, ProblemFacts facts, String messageKey, Object... args) {
+            super(code, facts, messageKey, args);
         }
     }
 
     /** 412: the If-Match version is not the current one. */
     public static class StaleVersion extends DomainException {
         public StaleVersion(long current) {
-            super("problem.stale-version.detail", current);
+            super(ProblemCode.STALE_VERSION, ProblemFacts.currentVersion(current), "problem.stale-version.detail", current);
         }
     }
 
     /** 428: a change without If-Match. */
     public static class VersionRequired extends DomainException {
         public VersionRequired() {
-            super("problem.version-required.detail");
+            super(ProblemCode.VERSION_REQUIRED, ProblemFacts.NONE, "problem.version-required.detail");
         }
     }
 
@@ -84,17 +101,23 @@ public abstract class DomainException extends RuntimeException {
     public static class Unprocessable extends DomainException {
         private final List<FieldError> fieldErrors;
 
-        public Unprocessable(String messageKey, Object... args) {
-            this(List.of(), messageKey, args);
+        public Unprocessable(ProblemCode code, String messageKey, Object... args) {
+            this(code, List.of(), messageKey, args);
         }
 
-        public Unprocessable(List<FieldError> fieldErrors, String messageKey, Object... args) {
-            super(messageKey, args);
+        private Unprocessable(ProblemCode code, List<FieldError> fieldErrors, String messageKey, Object... args) {
+            super(code, ProblemFacts.NONE, messageKey, args);
             this.fieldErrors = List.copyOf(fieldErrors);
         }
 
-        public static Unprocessable field(String field, String messageKey, Object... args) {
-            return new Unprocessable(List.of(new FieldError(field, messageKey, args)), "problem.invalid-fields.detail", 1);
+        /** Fields that a rule refuses, each with its own code. */
+        public static Unprocessable fields(List<FieldError> fieldErrors) {
+            return new Unprocessable(ProblemCode.VALIDATION_FAILED, fieldErrors, "problem.invalid-fields.detail",
+                    fieldErrors.size());
+        }
+
+        public static Unprocessable field(String field, FieldErrorCode code, String messageKey, Object... args) {
+            return fields(List.of(new FieldError(field, code, messageKey, args)));
         }
 
         @Override
@@ -108,12 +131,12 @@ public abstract class DomainException extends RuntimeException {
         private final List<FieldError> fieldErrors;
 
         public BadRequest(List<FieldError> fieldErrors) {
-            super("problem.invalid-fields.detail", fieldErrors.size());
+            super(ProblemCode.VALIDATION_FAILED, ProblemFacts.NONE, "problem.invalid-fields.detail", fieldErrors.size());
             this.fieldErrors = List.copyOf(fieldErrors);
         }
 
-        public static BadRequest field(String field, String messageKey, Object... args) {
-            return new BadRequest(List.of(new FieldError(field, messageKey, args)));
+        public static BadRequest field(String field, FieldErrorCode code, String messageKey, Object... args) {
+            return new BadRequest(List.of(new FieldError(field, code, messageKey, args)));
         }
 
         @Override
@@ -122,10 +145,10 @@ public abstract class DomainException extends RuntimeException {
         }
     }
 
-    /** 413: a body, a file or a case's documents together exceed a size limit. */
+    /** 413: a body, a file or a case's documents together exceed a size limit, in bytes (the message's argument). */
     public static class PayloadTooLarge extends DomainException {
-        public PayloadTooLarge(String messageKey, Object... args) {
-            super(messageKey, args);
+        public PayloadTooLarge(ProblemCode code, long limitBytes, String messageKey) {
+            super(code, ProblemFacts.limit(limitBytes), messageKey, limitBytes);
         }
     }
 
@@ -134,7 +157,7 @@ public abstract class DomainException extends RuntimeException {
         private final long retryAfterSeconds;
 
         public TooManyRequests(long retryAfterSeconds) {
-            super("problem.too-many-requests.detail", retryAfterSeconds);
+            super(ProblemCode.RATE_LIMITED, ProblemFacts.NONE, "problem.too-many-requests.detail", retryAfterSeconds);
             this.retryAfterSeconds = retryAfterSeconds;
         }
 

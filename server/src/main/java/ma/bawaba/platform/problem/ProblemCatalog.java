@@ -2,13 +2,16 @@ package ma.bawaba.platform.problem;
 
 import java.util.Map;
 
-/** The table from each kind of domain problem to its HTTP status, stable type URI and localised title. */
+/**
+ * The table from each kind of domain problem to its HTTP status, stable type URI and localised title, and the code a
+ * problem of that kind carries when nothing more precise is known (the framework's own 404, 405, 415...).
+ */
 public final class ProblemCatalog {
 
     public static final String TYPE_BASE = "https://bawaba.ma/problems/";
 
     /** One row of the table. */
-    public record Kind(int status, String slug) {
+    public record Kind(int status, String slug, ProblemCode code) {
         public String type() {
             return TYPE_BASE + slug;
         }
@@ -18,22 +21,24 @@ public final class ProblemCatalog {
         }
     }
 
-    public static final Kind VALIDATION = new Kind(400, "validation");
-    public static final Kind MALFORMED_JSON = new Kind(400, "malformed-json");
-    public static final Kind UNAUTHENTICATED = new Kind(401, "unauthenticated");
-    public static final Kind FORBIDDEN = new Kind(403, "forbidden");
-    public static final Kind NOT_FOUND = new Kind(404, "not-found");
-    public static final Kind METHOD_NOT_ALLOWED = new Kind(405, "method-not-allowed");
-    public static final Kind NOT_ACCEPTABLE = new Kind(406, "not-acceptable");
-    public static final Kind CONFLICT = new Kind(409, "conflict");
-    public static final Kind STALE_VERSION = new Kind(412, "stale-version");
-    public static final Kind PAYLOAD_TOO_LARGE = new Kind(413, "payload-too-large");
-    public static final Kind UNSUPPORTED_MEDIA_TYPE = new Kind(415, "unsupported-media-type");
-    public static final Kind UNPROCESSABLE = new Kind(422, "unprocessable");
-    public static final Kind VERSION_REQUIRED = new Kind(428, "version-required");
-    public static final Kind TOO_MANY_REQUESTS = new Kind(429, "too-many-requests");
-    public static final Kind INTERNAL = new Kind(500, "internal");
-    public static final Kind UNAVAILABLE = new Kind(503, "unavailable");
+    public static final Kind VALIDATION = new Kind(400, "validation", ProblemCode.VALIDATION_FAILED);
+    public static final Kind MALFORMED_JSON = new Kind(400, "malformed-json", ProblemCode.MALFORMED_JSON);
+    public static final Kind UNAUTHENTICATED = new Kind(401, "unauthenticated", ProblemCode.UNAUTHENTICATED);
+    public static final Kind FORBIDDEN = new Kind(403, "forbidden", ProblemCode.FORBIDDEN);
+    public static final Kind NOT_FOUND = new Kind(404, "not-found", ProblemCode.NOT_FOUND);
+    public static final Kind METHOD_NOT_ALLOWED = new Kind(405, "method-not-allowed", ProblemCode.METHOD_NOT_ALLOWED);
+    public static final Kind NOT_ACCEPTABLE = new Kind(406, "not-acceptable", ProblemCode.NOT_ACCEPTABLE);
+    // A 409 of our own always names its code (DomainException.Conflict); one raised by the framework can only be a
+    // change that lost to a concurrent one.
+    public static final Kind CONFLICT = new Kind(409, "conflict", ProblemCode.CONCURRENT_CHANGE);
+    public static final Kind STALE_VERSION = new Kind(412, "stale-version", ProblemCode.STALE_VERSION);
+    public static final Kind PAYLOAD_TOO_LARGE = new Kind(413, "payload-too-large", ProblemCode.BODY_TOO_LARGE);
+    public static final Kind UNSUPPORTED_MEDIA_TYPE = new Kind(415, "unsupported-media-type", ProblemCode.UNSUPPORTED_MEDIA_TYPE);
+    public static final Kind UNPROCESSABLE = new Kind(422, "unprocessable", ProblemCode.VALIDATION_FAILED);
+    public static final Kind VERSION_REQUIRED = new Kind(428, "version-required", ProblemCode.VERSION_REQUIRED);
+    public static final Kind TOO_MANY_REQUESTS = new Kind(429, "too-many-requests", ProblemCode.RATE_LIMITED);
+    public static final Kind INTERNAL = new Kind(500, "internal", ProblemCode.INTERNAL_ERROR);
+    public static final Kind UNAVAILABLE = new Kind(503, "unavailable", ProblemCode.TEMPORARILY_UNAVAILABLE);
 
     private static final Map<Class<? extends DomainException>, Kind> BY_EXCEPTION = Map.of(
             DomainException.BadRequest.class, VALIDATION,

@@ -3,9 +3,9 @@ package ma.bawaba.platform.problem;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -31,11 +31,25 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import ma.bawaba.platform.database.Transactions;
 import ma.bawaba.platform.web.RequestIds;
 import ma.bawaba.platform.web.RequestLanguage;
@@ -65,8 +79,8 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response domain(DomainException exception, HttpHeaders headers, UriInfo uri) {
-        Response response = respond(ProblemCatalog.of(exception), exception.messageKey(), exception.args(),
-                exception.fieldErrors(), headers, uri);
+        Response response = respond(ProblemCatalog.of(exception), exception.code(), exception.facts(), exception.messageKey(),
+                exception.args(), exception.fieldErrors(), headers, uri);
         if (exception instanceof DomainException.TooManyRequests tooMany) {
             return Response.fromResponse(response).header("Retry-After", tooMany.retryAfterSeconds()).build();
         }
@@ -80,10 +94,14 @@ public class ProblemMapper {
      */
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException exception, HttpHeaders headers, UriInfo uri) {
-        List<DomainException.FieldError> errors = exception.getConstraintViolations().stream()
-                .map(violation -> fieldError(fieldName(violation), violation))
-                .sorted(Comparator.comparing(DomainException.FieldError::field).thenComparing(DomainException.FieldError::messageKey))
-                .toList();
+        // One error per field, as a form shows it: a blank reason is "required", not also "too short".
+        Map<String, DomainException.FieldError> byField = new TreeMap<>();
+        exception.getConstraintViolations().stream()
+                .map(ProblemMapper::fieldError)
+                .sorted(Comparator.comparing((DomainException.FieldError error) -> error.code() != FieldErrorCode.REQUIRED)
+                        .thenComparing(DomainException.FieldError::messageKey))
+                .forEach(error -> byField.putIfAbsent(error.field(), error));
+        List<DomainException.FieldError> errors = List.copyOf(byField.values());
         return respond(ProblemCatalog.VALIDATION, "problem.invalid-fields.detail", new Object[] {errors.size()}, errors,
                 headers, uri);
     }
@@ -104,14 +122,17 @@ public class ProblemMapper {
         String field = jsonPath(exception);
         DomainException.FieldError error;
         if (String.valueOf(exception.getOriginalMessage()).startsWith("Missing required")) {
-            error = new DomainException.FieldError(field, "field.required");
+            error = new DomainException.FieldError(field, FieldErrorCode.REQUIRED, "field.required");
         } else if (exception instanceof UnrecognizedPropertyException) {
-            error = new DomainException.FieldError(field, "field.unknown-property");
-        } else if (exception instanceof InvalidFormatException || exception instanceof MismatchedInputException) {
-            Class<?> target = ((MismatchedInputException) exception).getTargetType();
-            error = new DomainException.FieldError(field, "field.wrong-type", target == null ? "?" : describe(target));
+            error = new DomainException.FieldError(field, FieldErrorCode.UNKNOWN_PROPERTY, "field.unknown-property");
+        } else if (target(exception) != null && target(exception).isEnum()) {
+            error = new DomainException.FieldError(field, FieldErrorCode.INVALID, "field.not-one-of",
+                    String.join(", ", Arrays.stream(target(exception).getEnumConstants()).map(String::valueOf).toList()));
+        } else if (exception instanceof MismatchedInputException && target(exception) != null) {
+            error = new DomainException.FieldError(field, FieldErrorCode.WRONG_TYPE, "field.wrong-type",
+                    new DomainException.Localized("type." + jsonType(target(exception))));
         } else {
-            error = new DomainException.FieldError(field, "field.invalid");
+            error = new DomainException.FieldError(field, FieldErrorCode.INVALID, "field.invalid");
         }
         return respond(ProblemCatalog.VALIDATION, "problem.invalid-fields.detail", new Object[] {1}, List.of(error),
                 headers, uri);
@@ -136,7 +157,8 @@ public class ProblemMapper {
             // JAX-RS answers 404 when a query or path parameter cannot be converted; for the client it is a bad value.
             LOG.debugf("Parameter conversion failed: %s", exception.getCause().toString());
             return respond(ProblemCatalog.VALIDATION, "problem.invalid-fields.detail", new Object[] {1},
-                    List.of(new DomainException.FieldError(parameterName(exception.getCause(), uri), "field.invalid")), headers, uri);
+                    List.of(new DomainException.FieldError(parameterName(exception.getCause(), uri), FieldErrorCode.INVALID,
+                            "field.invalid")), headers, uri);
         }
         if (exception instanceof NotFoundException) {
             return respond(ProblemCatalog.NOT_FOUND, "problem.route-not-found.detail", new Object[] {uri.getPath()},
@@ -186,13 +208,14 @@ public class ProblemMapper {
     private Response unreadableMultipart(Exception exception, HttpHeaders headers, UriInfo uri) {
         LOG.debugf("Unreadable multipart body: %s", exception.toString());
         return respond(ProblemCatalog.VALIDATION, "problem.invalid-fields.detail", new Object[] {1},
-                List.of(new DomainException.FieldError("file", "field.unreadable-multipart")), headers, uri);
+                List.of(new DomainException.FieldError("file", FieldErrorCode.INVALID_FORMAT, "field.unreadable-multipart")), headers, uri);
     }
 
     /** Two changes of the same row at once: the loser is told to read again, as for a stale If-Match. */
     @ServerExceptionMapper
     public Response concurrentChange(jakarta.persistence.OptimisticLockException exception, HttpHeaders headers, UriInfo uri) {
-        return respond(ProblemCatalog.CONFLICT, "problem.concurrent-change.detail", new Object[0], List.of(), headers, uri);
+        return respond(ProblemCatalog.CONFLICT, ProblemCode.CONCURRENT_CHANGE, ProblemFacts.NONE, "problem.concurrent-change.detail",
+                new Object[0], List.of(), headers, uri);
     }
 
     /** A write that kept losing to concurrent ones past every retry: nothing was done, the same request may come again. */
@@ -211,8 +234,67 @@ public class ProblemMapper {
 
     private Response respond(ProblemCatalog.Kind kind, String detailKey, Object[] args,
                              List<DomainException.FieldError> errors, HttpHeaders headers, UriInfo uri) {
-        return problems.response(problems.problem(kind, language.get(), detailKey, args, errors,
+        return respond(kind, kind.code(), ProblemFacts.NONE, detailKey, args, errors, headers, uri);
+    }
+
+    private Response respond(ProblemCatalog.Kind kind, ProblemCode code, ProblemFacts facts, String detailKey, Object[] args,
+                             List<DomainException.FieldError> errors, HttpHeaders headers, UriInfo uri) {
+        return problems.response(problems.problem(kind, code, facts, language.get(), detailKey, args, errors,
                 uri.getAbsolutePath().getRawPath(), RequestIds.of(headers)));
+    }
+
+    /**
+     * A bean-validation violation as a field error of our own: a code, and a sentence in the caller's language (never
+     * the constraint's regular expression, which means nothing to the person filling the form).
+     */
+    private static DomainException.FieldError fieldError(ConstraintViolation<?> violation) {
+        String field = fieldName(violation);
+        Annotation constraint = violation.getConstraintDescriptor().getAnnotation();
+        Object value = violation.getInvalidValue();
+        if (constraint instanceof NotNull || constraint instanceof NotBlank || constraint instanceof NotEmpty
+                || value instanceof CharSequence text && text.isEmpty()) {
+            return new DomainException.FieldError(field, FieldErrorCode.REQUIRED, "field.required");
+        }
+        if (constraint instanceof Size size) {
+            boolean text = value instanceof CharSequence;
+            return size(value) < size.min()
+                    ? new DomainException.FieldError(field, FieldErrorCode.TOO_SHORT, text ? "field.too-short" : "field.too-few-items", size.min())
+                    : new DomainException.FieldError(field, FieldErrorCode.TOO_LONG, text ? "field.too-long" : "field.too-many-items", size.max());
+        }
+        if (constraint instanceof Min min) {
+            return new DomainException.FieldError(field, FieldErrorCode.OUT_OF_RANGE, "field.at-least", min.value());
+        }
+        if (constraint instanceof Max max) {
+            return new DomainException.FieldError(field, FieldErrorCode.OUT_OF_RANGE, "field.at-most", max.value());
+        }
+        if (constraint instanceof DecimalMin min) {
+            return new DomainException.FieldError(field, FieldErrorCode.OUT_OF_RANGE, "field.at-least", min.value());
+        }
+        if (constraint instanceof DecimalMax max) {
+            return new DomainException.FieldError(field, FieldErrorCode.OUT_OF_RANGE, "field.at-most", max.value());
+        }
+        if (constraint instanceof Email) {
+            return new DomainException.FieldError(field, FieldErrorCode.INVALID_FORMAT, "field.email");
+        }
+        if (constraint instanceof Pattern pattern) {
+            // The contract's free texts are all "anything but these characters" ([^...]); the other patterns are forms.
+            return new DomainException.FieldError(field, FieldErrorCode.INVALID_FORMAT,
+                    pattern.regexp().startsWith("^[^") ? "field.forbidden-characters" : "field.format");
+        }
+        return new DomainException.FieldError(field, FieldErrorCode.INVALID, "field.constraint", violation.getMessage());
+    }
+
+    private static long size(Object value) {
+        if (value instanceof CharSequence text) {
+            return text.toString().codePointCount(0, text.length());
+        }
+        if (value instanceof java.util.Collection<?> collection) {
+            return collection.size();
+        }
+        if (value instanceof Map<?, ?> map) {
+            return map.size();
+        }
+        return value != null && value.getClass().isArray() ? java.lang.reflect.Array.getLength(value) : 0;
     }
 
     /**
@@ -300,42 +382,6 @@ public class ProblemMapper {
         return null;
     }
 
-    /** What is wrong with the value, in words of our own bundles (the contract's constraints are these few). */
-    private static DomainException.FieldError fieldError(String field, ConstraintViolation<?> violation) {
-        Annotation constraint = violation.getConstraintDescriptor().getAnnotation();
-        Object value = violation.getInvalidValue();
-        if (constraint instanceof NotNull) {
-            return new DomainException.FieldError(field, "field.required");
-        } else if (constraint instanceof Size size) {
-            boolean text = value instanceof CharSequence;
-            return sizeOf(value) < size.min()
-                    ? new DomainException.FieldError(field, text ? "field.too-short" : "field.too-few", size.min())
-                    : new DomainException.FieldError(field, text ? "field.too-long" : "field.too-many", size.max());
-        } else if (constraint instanceof Min min) {
-            return new DomainException.FieldError(field, "field.at-least", min.value());
-        } else if (constraint instanceof Max max) {
-            return new DomainException.FieldError(field, "field.at-most", max.value());
-        } else if (constraint instanceof Email) {
-            return new DomainException.FieldError(field, "field.email");
-        } else if (constraint instanceof Pattern) {
-            return new DomainException.FieldError(field, "field.format");
-        }
-        return new DomainException.FieldError(field, "field.invalid");
-    }
-
-    private static long sizeOf(Object value) {
-        if (value instanceof CharSequence text) {
-            return text.toString().codePointCount(0, text.length());
-        } else if (value instanceof java.util.Collection<?> collection) {
-            return collection.size();
-        } else if (value instanceof java.util.Map<?, ?> map) {
-            return map.size();
-        } else if (value != null && value.getClass().isArray()) {
-            return java.lang.reflect.Array.getLength(value);
-        }
-        return 0;
-    }
-
     private static String parameterName(Throwable cause, UriInfo uri) {
         String message = String.valueOf(cause.getMessage());
         // The converters name the value they could not read, not the parameter: find the parameter that holds it.
@@ -365,10 +411,41 @@ public class ProblemMapper {
         return path.isEmpty() ? "body" : path.toString();
     }
 
-    private static String describe(Class<?> target) {
-        if (target.isEnum()) {
-            return String.join(" | ", java.util.Arrays.stream(target.getEnumConstants()).map(String::valueOf).toList());
+    /** The Java type Jackson was reading into, when it says. */
+    private static Class<?> target(JsonMappingException exception) {
+        if (exception instanceof MismatchedInputException mismatch) {
+            return mismatch.getTargetType();
         }
-        return target.getSimpleName();
+        if (exception instanceof ValueInstantiationException instantiation && instantiation.getType() != null) {
+            return instantiation.getType().getRawClass();
+        }
+        return null;
+    }
+
+    /** The JSON type a client must send for a Java target type, as the suffix of its {@code type.*} message key. */
+    private static String jsonType(Class<?> target) {
+        if (target == Long.class || target == Integer.class || target == Short.class || target == long.class
+                || target == int.class || target == short.class || target == java.math.BigInteger.class) {
+            return "integer";
+        }
+        if (Number.class.isAssignableFrom(target) || target == double.class || target == float.class) {
+            return "number";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "boolean";
+        }
+        if (target == java.time.LocalDate.class) {
+            return "date";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(target)) {
+            return "date-time";
+        }
+        if (CharSequence.class.isAssignableFrom(target)) {
+            return "text";
+        }
+        if (java.util.Collection.class.isAssignableFrom(target) || target.isArray()) {
+            return "list";
+        }
+        return "object";
     }
 }

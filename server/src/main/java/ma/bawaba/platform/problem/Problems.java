@@ -23,20 +23,33 @@ public class Problems {
         this.json = json;
     }
 
+    /** A problem of that kind with the kind's own code, and no facts beyond the detail. */
     public Problem problem(ProblemCatalog.Kind kind, Language language, String detailKey, Object[] args,
                            List<DomainException.FieldError> fieldErrors, String path, String requestId) {
+        return problem(kind, kind.code(), ProblemFacts.NONE, language, detailKey, args, fieldErrors, path, requestId);
+    }
+
+    public Problem problem(ProblemCatalog.Kind kind, ProblemCode code, ProblemFacts facts, Language language, String detailKey,
+                           Object[] args, List<DomainException.FieldError> fieldErrors, String path, String requestId) {
         Problem problem = new Problem()
                 .type(kind.type())
                 .title(Messages.get(language, kind.titleKey()))
                 .status(kind.status())
+                .code(ma.bawaba.contract.model.ProblemCode.fromValue(code.name()))
                 .detail(Messages.get(language, detailKey, localize(language, args)))
                 .instance(path + "#req-" + requestId)
-                .requestId(requestId);
+                .requestId(requestId)
+                .currentStatus(facts.currentStatus())
+                .allowedFrom(facts.allowedFrom())
+                .allowedUntil(facts.allowedUntil())
+                .limit(facts.limit())
+                .currentVersion(facts.currentVersion());
         problem.setErrors(null);
         if (!fieldErrors.isEmpty()) {
             problem.errors(fieldErrors.stream()
                     .map(error -> new FieldError()
                             .field(error.field())
+                            .code(ma.bawaba.contract.model.FieldErrorCode.fromValue(error.code().name()))
                             .message(Messages.get(language, error.messageKey(), localize(language, error.args()))))
                     .toList());
         }

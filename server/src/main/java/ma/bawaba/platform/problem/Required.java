@@ -9,7 +9,7 @@ public final class Required {
     /** The text without its surrounding blanks. */
     public static String text(String value, String field) {
         if (value == null || value.isBlank()) {
-            throw DomainException.Unprocessable.field(field, "field.required");
+            throw DomainException.Unprocessable.field(field, FieldErrorCode.REQUIRED, "field.required");
         }
         return value.strip();
     }

@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import java.util.List;
 import ma.bawaba.platform.BawabaConfig;
 import ma.bawaba.platform.problem.ProblemCatalog;
+import ma.bawaba.platform.problem.ProblemFacts;
 import ma.bawaba.platform.problem.Problems;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.MDC;
@@ -57,7 +58,7 @@ public class HttpEdge {
                 return;
             }
             if (status == 413) {
-                reply(context, ProblemCatalog.PAYLOAD_TOO_LARGE, "problem.payload-too-large.detail", maxBodyBytes);
+                tooLarge(context, maxBodyBytes);
             } else if (status < 500) {
                 ProblemCatalog.Kind kind = ProblemCatalog.ofStatus(status);
                 reply(context, kind, kind.titleKey());
@@ -85,7 +86,7 @@ public class HttpEdge {
         long limit = contentType != null && contentType.regionMatches(true, 0, "multipart/", 0, 10) ? maxBodyBytes : maxJsonBodyBytes;
         if (length != null && isTooLarge(length, limit)) {
             // Refused before the body is read, with the same problem shape as every other error.
-            reply(context, ProblemCatalog.PAYLOAD_TOO_LARGE, "problem.payload-too-large.detail", limit);
+            tooLarge(context, limit);
             return;
         }
         context.next();
@@ -124,10 +125,18 @@ public class HttpEdge {
         }
     }
 
+    private void tooLarge(RoutingContext context, long limit) {
+        reply(context, ProblemCatalog.PAYLOAD_TOO_LARGE, ProblemFacts.limit(limit), "problem.payload-too-large.detail", limit);
+    }
+
     private void reply(RoutingContext context, ProblemCatalog.Kind kind, String detailKey, Object... args) {
+        reply(context, kind, ProblemFacts.NONE, detailKey, args);
+    }
+
+    private void reply(RoutingContext context, ProblemCatalog.Kind kind, ProblemFacts facts, String detailKey, Object... args) {
         Language language = RequestLanguage.use(context);
         String requestId = RequestIds.acceptOrCreate(context.request().getHeader(RequestIds.HEADER));
-        String body = problems.toJson(problems.problem(kind, language, detailKey, args, List.of(),
+        String body = problems.toJson(problems.problem(kind, kind.code(), facts, language, detailKey, args, List.of(),
                 context.normalizedPath(), requestId));
         context.response()
                 .setStatusCode(kind.status())

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import ma.bawaba.platform.problem.DomainException;
+import ma.bawaba.platform.problem.FieldErrorCode;
 
 /**
  * A keyset page: the caller asks for {@code limit} items after a cursor; the query fetches one more row than asked to
@@ -42,7 +43,7 @@ public record Page<T>(List<T> items, String nextCursor) {
             try {
                 return Long.parseLong(after);
             } catch (NumberFormatException notThisListsKey) {
-                throw DomainException.BadRequest.field("cursor", "field.cursor-foreign");
+                throw DomainException.BadRequest.field("cursor", FieldErrorCode.INVALID, "field.cursor-foreign");
             }
         }
 

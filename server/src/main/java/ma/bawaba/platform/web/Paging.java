@@ -14,6 +14,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import ma.bawaba.platform.BawabaConfig;
 import ma.bawaba.platform.problem.DomainException;
+import ma.bawaba.platform.problem.FieldErrorCode;
 
 /**
  * The page a list request asks for, and the cursors that lead to the next one. A cursor is opaque to clients and
@@ -105,7 +106,7 @@ public class Paging {
     }
 
     private static DomainException foreign() {
-        return DomainException.BadRequest.field("cursor", "field.cursor-foreign");
+        return DomainException.BadRequest.field("cursor", FieldErrorCode.INVALID, "field.cursor-foreign");
     }
 
     /**
