@@ -193,6 +193,13 @@ public class ProblemMapper {
      */
     @ServerExceptionMapper
     public Response unreadableBody(IOException exception, HttpHeaders headers, UriInfo uri) {
+        if (clientHungUp(exception)) {
+            // The client closed the connection while its body was being read (a load tool stopping, a phone losing
+            // its network): nothing was done and nobody will read an answer, so it is no server error.
+            LOG.debugf("Client closed the connection before its request was read on %s", uri.getPath());
+            return respond(ProblemCatalog.VALIDATION, "problem.invalid-fields.detail", new Object[] {1},
+                    List.of(new DomainException.FieldError("body", FieldErrorCode.INVALID, "field.invalid")), headers, uri);
+        }
         MediaType type = headers.getMediaType();
         if (type == null || !"multipart".equalsIgnoreCase(type.getType())) {
             return unexpected(exception, headers, uri);
@@ -203,6 +210,15 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response malformedMultipart(MultipartParser.MalformedMessageException exception, HttpHeaders headers, UriInfo uri) {
         return unreadableMultipart(exception, headers, uri);
+    }
+
+    private static boolean clientHungUp(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof io.vertx.core.http.HttpClosedException || cause instanceof java.nio.channels.ClosedChannelException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Response unreadableMultipart(Exception exception, HttpHeaders headers, UriInfo uri) {
