@@ -122,6 +122,22 @@ class ComplaintTest {
     }
 
     @Test
+    void aReplayedReceiptCarriesTheETagOfTheComplaintItShows() {
+        Agency agency = agency();
+        String key = "etag-" + java.util.UUID.randomUUID();
+        String address = clientAddress();
+        String number = anonymous().header("X-Forwarded-For", address).header("Idempotency-Key", key)
+                .contentType("application/json").body(complaint(agency.id(), "COMPLAINT")).post("/complaints")
+                .then().statusCode(201).header("ETag", "\"0\"").extract().path("complaint.number");
+        acknowledge(agency, number);
+        // The receipt is rebuilt from the complaint as it is now; its ETag must be that version's, not the first one.
+        anonymous().header("X-Forwarded-For", address).header("Idempotency-Key", key)
+                .contentType("application/json").body(complaint(agency.id(), "COMPLAINT")).post("/complaints")
+                .then().statusCode(201).header("Idempotent-Replayed", "true")
+                .header("ETag", "\"1\"").body("complaint.status", equalTo("ACKNOWLEDGED"));
+    }
+
+    @Test
     void retryingWithTheSameIdempotencyKeyFilesOneComplaint() {
         Agency agency = agency();
         String key = "retry-" + java.util.UUID.randomUUID();

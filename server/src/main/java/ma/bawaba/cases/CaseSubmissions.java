@@ -65,7 +65,10 @@ public class CaseSubmissions {
         Caller citizen = access.caller();
         String path = filing.service().path();
         String route = "POST /" + path;
-        Function<JsonNode, Object> revive = stored -> receipt(service, service.reread().apply(stored.get("number").asText()));
+        Function<JsonNode, Idempotency.Revived> revive = stored -> {
+            V view = service.reread().apply(stored.get("number").asText());
+            return new Idempotency.Revived(receipt(service, view), service.file().apply(view).version);
+        };
         Optional<Response> replayed = idempotency.replay(citizen, route, filing.idempotencyKey(), filing.input(), revive);
         if (replayed.isPresent()) {
             return replayed.get();

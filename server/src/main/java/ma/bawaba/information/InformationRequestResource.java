@@ -119,7 +119,10 @@ public class InformationRequestResource implements InformationRequestsApi {
                     .entity(InformationRequestMapper.toApi(view, clock))
                     .build();
         }, request -> Map.of("number", ((ma.bawaba.contract.model.InformationRequest) request).getNumber()),
-                stored -> InformationRequestMapper.toApi(requests.view(stored.get("number").asText(), holder), clock));
+                stored -> {
+                    InformationView view = requests.view(stored.get("number").asText(), holder);
+                    return new Idempotency.Revived(InformationRequestMapper.toApi(view, clock), view.file().version);
+                });
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import ma.bawaba.platform.BawabaConfig;
 import ma.bawaba.platform.database.Transactions;
+import ma.bawaba.platform.web.Versions;
 import ma.bawaba.platform.problem.DomainException;
 import ma.bawaba.platform.problem.ProblemCode;
 import ma.bawaba.platform.security.ApiKeySecrets;
@@ -60,7 +61,7 @@ public class Idempotency {
      * {@code revive} rebuilds the full response from it on a replay (e.g. with a freshly issued token).
      */
     public Response create(Caller caller, String route, String key, Object request, Supplier<Response> creation,
-                           UnaryOperator<Object> redact, Function<JsonNode, Object> revive) {
+                           UnaryOperator<Object> redact, Function<JsonNode, Revived> revive) {
         if (key == null) {
             return Transactions.write(creation::get);
         }
@@ -93,7 +94,7 @@ public class Idempotency {
      * (its rate limits are not counted); empty for a key not seen yet. A reused key with another body is a 422.
      */
     public java.util.Optional<Response> replay(Caller caller, String route, String key, Object request,
-                                               Function<JsonNode, Object> revive) {
+                                               Function<JsonNode, Revived> revive) {
         if (key == null) {
             return java.util.Optional.empty();
         }
@@ -132,22 +133,36 @@ public class Idempotency {
                 clock.instant().minus(config.idempotency().retention())).firstResult();
     }
 
-    private Response replay(IdempotencyRecord record, String requestHash, Function<JsonNode, Object> revive) {
+    private Response replay(IdempotencyRecord record, String requestHash, Function<JsonNode, Revived> revive) {
         if (!record.requestHash.equals(requestHash)) {
             throw new DomainException.Unprocessable(ProblemCode.IDEMPOTENCY_KEY_REUSED, "problem.idempotency-key-reused.detail");
         }
         Response.ResponseBuilder replay = Response.status(record.statusCode).header(REPLAYED_HEADER, "true");
+        String etag = record.etag;
+        Long revivedVersion = null;
         if (record.responseBody != null) {
-            Object body = revive != null && record.statusCode < 400 ? revive.apply(readTree(record.responseBody)) : record.responseBody;
+            Object body = record.responseBody;
+            if (revive != null && record.statusCode < 400) {
+                // Rebuilt from what the resource is now: its ETag must be the one of the body that is sent.
+                Revived revived = revive.apply(readTree(record.responseBody));
+                body = revived.body();
+                revivedVersion = revived.version();
+            }
             replay.entity(body).type(record.statusCode >= 400 ? "application/problem+json" : MediaType.APPLICATION_JSON);
         }
         if (record.location != null) {
             replay.header(HttpHeaders.LOCATION, record.location);
         }
-        if (record.etag != null) {
-            replay.header(HttpHeaders.ETAG, record.etag);
+        if (revivedVersion != null) {
+            replay.tag(Versions.etag(revivedVersion));
+        } else if (etag != null) {
+            replay.header(HttpHeaders.ETAG, etag);
         }
         return replay.build();
+    }
+
+    /** A response rebuilt for a replay from what the record kept: the body as the resource is now, and its ETag. */
+    public record Revived(Object body, long version) {
     }
 
     /** Inserts the record of a new key (still without its response); false when the key is already recorded. */
