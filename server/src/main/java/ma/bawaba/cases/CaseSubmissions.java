@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import ma.bawaba.contract.model.Requester;
 import ma.bawaba.platform.BawabaConfig;
 import ma.bawaba.platform.Digests;
 import ma.bawaba.platform.idempotency.Idempotency;
@@ -49,7 +50,7 @@ public class CaseSubmissions {
 
     /** Who files, from where, and what: the parts of a request that the limits and the idempotency record read. */
     public record Filing(CaseService service, Object input, String idempotencyKey, String clientAddress,
-                         String requesterEmail, String idDocumentType, String idDocumentNumber) {
+                         Requester requester) {
     }
 
     /**
@@ -64,19 +65,19 @@ public class CaseSubmissions {
     public <V> Response submit(Filing filing, Service<V> service) {
         Caller citizen = access.caller();
         String path = filing.service().path();
-        String route = "POST /" + path;
         Function<JsonNode, Idempotency.Revived> revive = stored -> {
             V view = service.reread().apply(stored.get("number").asText());
             return new Idempotency.Revived(receipt(service, view), service.file().apply(view).version);
         };
-        Optional<Response> replayed = idempotency.replay(citizen, route, filing.idempotencyKey(), filing.input(), revive);
+        Idempotency.Key key = idempotency.key(citizen, "POST /" + path, filing.idempotencyKey(), filing.input());
+        Optional<Response> replayed = idempotency.replay(key, revive);
         if (replayed.isPresent()) {
             return replayed.get();
         }
         // Counted on its own, before the case's transaction: counting never holds a lock while a case is created.
         RateLimiter.Quota quota = rateLimiter.hit(limits(filing));
         AtomicReference<String> number = new AtomicReference<>();
-        Response created = idempotency.create(citizen, route, filing.idempotencyKey(), filing.input(), () -> {
+        Response created = idempotency.create(key, () -> {
             V view = service.create().apply(citizen);
             CaseFile file = service.file().apply(view);
             number.set(file.number);
@@ -103,8 +104,9 @@ public class CaseSubmissions {
     private List<RateLimiter.Limit> limits(Filing filing) {
         BawabaConfig.Submissions limits = config.submissions();
         String prefix = "submission:" + filing.service().prefix() + ":";
-        String email = TrackingService.normalizeEmail(filing.requesterEmail());
-        String document = filing.idDocumentType() + ":" + String.valueOf(filing.idDocumentNumber()).strip().toUpperCase(Locale.ROOT);
+        Requester requester = filing.requester();
+        String email = TrackingService.normalizeEmail(requester.getEmail());
+        String document = requester.getIdDocumentType().name() + ":" + requester.getIdDocumentNumber().strip().toUpperCase(Locale.ROOT);
         return List.of(
                 new RateLimiter.Limit(prefix + "address:" + filing.clientAddress(), limits.perAddress(), limits.window()),
                 new RateLimiter.Limit(prefix + "email:" + digest(email), limits.perIdentity(), limits.window()),

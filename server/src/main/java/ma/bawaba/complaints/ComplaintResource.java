@@ -54,10 +54,8 @@ public class ComplaintResource implements ComplaintsApi {
 
     @Override
     public Response submitComplaint(ComplaintInput input, String acceptLanguage, String idempotencyKey) {
-        var requester = input.getRequester();
         return submissions.submit(new CaseSubmissions.Filing(CaseService.COMPLAINTS, input, idempotencyKey,
-                        request.remoteAddress().hostAddress(), requester.getEmail(),
-                        requester.getIdDocumentType().name(), requester.getIdDocumentNumber()),
+                        request.remoteAddress().hostAddress(), input.getRequester()),
                 new CaseSubmissions.Service<>(citizen -> complaints.submit(input, citizen), complaints::submitted,
                         ComplaintView::file, this::receipt));
     }

@@ -62,9 +62,8 @@ public class InformationRequestResource implements InformationRequestsApi {
 
     @Override
     public Response submitInformationRequest(InformationRequestInput input, String acceptLanguage, String idempotencyKey) {
-        var requester = input.getRequester();
         return submissions.submit(new CaseSubmissions.Filing(SERVICE, input, idempotencyKey, http.remoteAddress().hostAddress(),
-                        requester.getEmail(), requester.getIdDocumentType().name(), requester.getIdDocumentNumber()),
+                        input.getRequester()),
                 new CaseSubmissions.Service<>(citizen -> requests.submit(input, citizen), requests::submitted,
                         InformationView::file, this::receipt));
     }

@@ -1,10 +1,6 @@
 package ma.bawaba.platform.database;
 
-import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.transaction.Status;
-import jakarta.transaction.SystemException;
-import jakarta.transaction.TransactionManager;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -42,7 +38,7 @@ public final class Transactions {
      * that is already active, it simply joins it: only the outermost transaction can be retried.
      */
     public static <T> T write(Callable<T> work) {
-        if (isActive()) {
+        if (QuarkusTransaction.isActive()) {
             return call(work);
         }
         for (int attempt = 1; ; attempt++) {
@@ -103,15 +99,6 @@ public final class Transactions {
             }
         }
         return false;
-    }
-
-    private static boolean isActive() {
-        try {
-            TransactionManager manager = Arc.container().instance(TransactionManager.class).get();
-            return manager.getStatus() != Status.STATUS_NO_TRANSACTION;
-        } catch (SystemException unexpected) {
-            throw new IllegalStateException(unexpected);
-        }
     }
 
     private static <T> T call(Callable<T> work) {

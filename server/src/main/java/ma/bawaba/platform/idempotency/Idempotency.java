@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
+import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -62,46 +63,60 @@ public class Idempotency {
      */
     public Response create(Caller caller, String route, String key, Object request, Supplier<Response> creation,
                            UnaryOperator<Object> redact, Function<JsonNode, Revived> revive) {
+        return create(key(caller, route, key, request), creation, redact, revive);
+    }
+
+    /**
+     * The record a request's key is looked up and stored under: scoped to the caller and the route, with the digest
+     * of the body that a retry must repeat. Null without a key. Computed once per request, for {@link #replay} and
+     * {@link #create(Key, Supplier, UnaryOperator, Function)} alike.
+     */
+    public Key key(Caller caller, String route, String key, Object request) {
+        return key == null ? null
+                : new Key(ApiKeySecrets.hash(callerRef(caller) + " " + route), key, ApiKeySecrets.hash(toJson(request)));
+    }
+
+    /** What identifies one idempotent creation: see {@link #key}. */
+    public record Key(String scope, String value, String requestHash) {
+    }
+
+    /** As {@link #create(Caller, String, String, Object, Supplier, UnaryOperator, Function)}, for a key already made. */
+    public Response create(Key key, Supplier<Response> creation, UnaryOperator<Object> redact,
+                           Function<JsonNode, Revived> revive) {
         if (key == null) {
             return Transactions.write(creation::get);
         }
-        String scope = ApiKeySecrets.hash(callerRef(caller) + " " + route);
-        String requestHash = ApiKeySecrets.hash(toJson(request));
         return Transactions.write(() -> {
-            // The key is claimed first, so a retry is answered from its record before anything else runs (rate
-            // limits included). A twin that claimed the key and has not committed yet makes this insert wait; once
-            // the twin commits, the insert is ignored and the twin's response replayed; if the twin rolled back,
-            // this request goes on. No row that does not exist is ever locked, and nothing is deleted but a record
-            // past its retention.
-            if (!claim(scope, key, requestHash)) {
-                IdempotencyRecord twin = find(scope, key);
+            // The key is claimed first. A twin that claimed it and has not committed yet makes this insert wait; once
+            // the twin commits, the insert is ignored and the twin's response replayed; if the twin rolled back, this
+            // request goes on. No row that does not exist is ever locked, and nothing is deleted but a record past
+            // its retention.
+            if (!claim(key)) {
+                IdempotencyRecord twin = find(key);
                 if (twin != null) {
-                    return replay(twin, requestHash, revive);
+                    return replay(twin, key, revive);
                 }
-                deleteExpired(scope, key);
-                if (!claim(scope, key, requestHash)) {
-                    return replay(find(scope, key), requestHash, revive);
+                deleteExpired(key);
+                if (!claim(key)) {
+                    return replay(find(key), key, revive);
                 }
             }
             Response response = creation.get();
-            complete(scope, key, response, redact);
+            complete(key, response, redact);
             return response;
         });
     }
 
     /**
      * The stored answer to a retry of a creation with this key, read before anything else is done for the request
-     * (its rate limits are not counted); empty for a key not seen yet. A reused key with another body is a 422.
+     * (so that a retry is answered before its rate limits are counted); empty for a key not seen yet. A reused key
+     * with another body is a 422.
      */
-    public java.util.Optional<Response> replay(Caller caller, String route, String key, Object request,
-                                               Function<JsonNode, Revived> revive) {
+    public Optional<Response> replay(Key key, Function<JsonNode, Revived> revive) {
         if (key == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        String scope = ApiKeySecrets.hash(callerRef(caller) + " " + route);
-        String requestHash = ApiKeySecrets.hash(toJson(request));
-        return Transactions.write(() -> java.util.Optional.ofNullable(find(scope, key))
-                .map(record -> replay(record, requestHash, revive)));
+        return Transactions.write(() -> Optional.ofNullable(find(key)).map(record -> replay(record, key, revive)));
     }
 
     /**
@@ -128,13 +143,13 @@ public class Idempotency {
         purgeExpired(1000);
     }
 
-    private IdempotencyRecord find(String scope, String key) {
-        return IdempotencyRecord.<IdempotencyRecord>find("scope = ?1 and key = ?2 and createdAt > ?3", scope, key,
+    private IdempotencyRecord find(Key key) {
+        return IdempotencyRecord.<IdempotencyRecord>find("scope = ?1 and key = ?2 and createdAt > ?3", key.scope(), key.value(),
                 clock.instant().minus(config.idempotency().retention())).firstResult();
     }
 
-    private Response replay(IdempotencyRecord record, String requestHash, Function<JsonNode, Revived> revive) {
-        if (!record.requestHash.equals(requestHash)) {
+    private Response replay(IdempotencyRecord record, Key key, Function<JsonNode, Revived> revive) {
+        if (!record.requestHash.equals(key.requestHash())) {
             throw new DomainException.Unprocessable(ProblemCode.IDEMPOTENCY_KEY_REUSED, "problem.idempotency-key-reused.detail");
         }
         Response.ResponseBuilder replay = Response.status(record.statusCode).header(REPLAYED_HEADER, "true");
@@ -166,19 +181,19 @@ public class Idempotency {
     }
 
     /** Inserts the record of a new key (still without its response); false when the key is already recorded. */
-    private boolean claim(String scope, String key, String requestHash) {
+    private boolean claim(Key key) {
         return entityManager().createNativeQuery("""
                         INSERT IGNORE INTO idempotency_record (scope, idem_key, request_hash, status_code, created_at)
                         VALUES (?1, ?2, ?3, 0, ?4)""")
-                .setParameter(1, scope)
-                .setParameter(2, key)
-                .setParameter(3, requestHash)
+                .setParameter(1, key.scope())
+                .setParameter(2, key.value())
+                .setParameter(3, key.requestHash())
                 .setParameter(4, clock.instant())
                 .executeUpdate() == 1;
     }
 
     /** Stores the response in the record claimed by this transaction: both commit with what was created. */
-    private void complete(String scope, String key, Response response, UnaryOperator<Object> redact) {
+    private void complete(Key key, Response response, UnaryOperator<Object> redact) {
         entityManager().createNativeQuery("""
                         UPDATE idempotency_record SET status_code = ?1, location = ?2, etag = ?3, response_body = ?4
                         WHERE scope = ?5 AND idem_key = ?6""")
@@ -186,16 +201,16 @@ public class Idempotency {
                 .setParameter(2, response.getLocation() == null ? null : response.getLocation().toString())
                 .setParameter(3, response.getHeaderString(HttpHeaders.ETAG))
                 .setParameter(4, response.getEntity() == null ? null : toJson(redact.apply(response.getEntity())))
-                .setParameter(5, scope)
-                .setParameter(6, key)
+                .setParameter(5, key.scope())
+                .setParameter(6, key.value())
                 .executeUpdate();
     }
 
     /** A record past its retention that the purge has not reached yet would block its key: it goes now. */
-    private void deleteExpired(String scope, String key) {
+    private void deleteExpired(Key key) {
         entityManager().createNativeQuery("DELETE FROM idempotency_record WHERE scope = ?1 AND idem_key = ?2 AND created_at <= ?3")
-                .setParameter(1, scope)
-                .setParameter(2, key)
+                .setParameter(1, key.scope())
+                .setParameter(2, key.value())
                 .setParameter(3, clock.instant().minus(config.idempotency().retention()))
                 .executeUpdate();
     }
