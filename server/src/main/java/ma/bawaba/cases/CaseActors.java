@@ -1,12 +1,12 @@
 package ma.bawaba.cases;
 
-import ma.bawaba.contract.model.ActorKind;
 import ma.bawaba.platform.security.Caller;
 import ma.bawaba.platform.security.Role;
 
 /**
  * Who acted on a case, by kind only. Events keep the role (for audit, with a non-personal key reference); what the
- * citizen and the institutions read is the coarser {@link ActorKind}, which names no member of staff.
+ * citizen and the institutions read is the coarser public kind (the contract's {@code ActorKind}: CITIZEN,
+ * INSTITUTION, OFFICE, OPERATOR, ADMINISTRATOR, SYSTEM), which names no member of staff.
  */
 public final class CaseActors {
 
@@ -23,18 +23,18 @@ public final class CaseActors {
     }
 
     /** The public kind of a stored actor kind. */
-    public static ActorKind visible(String stored) {
+    public static String visible(String stored) {
         return switch (stored) {
-            case "CITIZEN" -> ActorKind.CITIZEN;
-            case "AGENT", "HEAD", "COMMISSION" -> ActorKind.INSTITUTION;
-            case "OFFICE_CLERK" -> ActorKind.OFFICE;
-            case "POSTAL_OPERATOR" -> ActorKind.OPERATOR;
-            case "ADMIN" -> ActorKind.ADMINISTRATOR;
-            default -> ActorKind.SYSTEM;
+            case "CITIZEN" -> "CITIZEN";
+            case "AGENT", "HEAD", "COMMISSION" -> "INSTITUTION";
+            case "OFFICE_CLERK" -> "OFFICE";
+            case "POSTAL_OPERATOR" -> "OPERATOR";
+            case "ADMIN" -> "ADMINISTRATOR";
+            default -> "SYSTEM";
         };
     }
 
-    public static ActorKind visible(Caller actor) {
+    public static String visible(Caller actor) {
         return visible(stored(actor));
     }
 

@@ -3,8 +3,6 @@ package ma.bawaba.cases;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.util.Locale;
-import ma.bawaba.contract.model.IdDocumentType;
-import ma.bawaba.contract.model.Requester;
 import ma.bawaba.platform.problem.Required;
 
 /**
@@ -28,24 +26,19 @@ public class RequesterIdentity {
 
     public String phone;
 
-    /** The identity a request gives, without surrounding blanks; a blank name is a 422 naming the field. */
+    /** The identity a submission gives, without surrounding blanks; a blank name is a 422 naming the field. */
     public static RequesterIdentity of(Requester given) {
         RequesterIdentity identity = new RequesterIdentity();
-        identity.firstName = Required.text(given.getFirstName(), "requester.firstName");
-        identity.lastName = Required.text(given.getLastName(), "requester.lastName");
-        identity.idDocumentType = given.getIdDocumentType().name();
-        identity.idDocumentNumber = given.getIdDocumentNumber().toUpperCase(Locale.ROOT);
-        identity.phone = given.getPhone();
+        identity.firstName = Required.text(given.firstName(), "requester.firstName");
+        identity.lastName = Required.text(given.lastName(), "requester.lastName");
+        identity.idDocumentType = given.idDocumentType();
+        identity.idDocumentNumber = given.idDocumentNumber().toUpperCase(Locale.ROOT);
+        identity.phone = given.phone();
         return identity;
     }
 
-    public Requester toApi(String email) {
-        return new Requester()
-                .firstName(firstName)
-                .lastName(lastName)
-                .idDocumentType(IdDocumentType.fromValue(idDocumentType))
-                .idDocumentNumber(idDocumentNumber)
-                .email(email)
-                .phone(phone);
+    /** The identity with the e-mail the case file keeps. */
+    public Requester withEmail(String email) {
+        return new Requester(firstName, lastName, idDocumentType, idDocumentNumber, email, phone);
     }
 }

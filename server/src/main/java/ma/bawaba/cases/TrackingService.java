@@ -4,9 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.util.Locale;
-import ma.bawaba.contract.model.TrackingResult;
 import ma.bawaba.platform.BawabaConfig;
 import ma.bawaba.platform.problem.DomainException;
 import ma.bawaba.platform.security.CaseTokens;
@@ -20,16 +18,18 @@ public class TrackingService {
 
     private final CaseTokens caseTokens;
     private final BawabaConfig config;
-    private final Clock clock;
 
-    TrackingService(CaseTokens caseTokens, BawabaConfig config, Clock clock) {
+    TrackingService(CaseTokens caseTokens, BawabaConfig config) {
         this.caseTokens = caseTokens;
         this.config = config;
-        this.clock = clock;
+    }
+
+    /** The case found and the token that opens it. */
+    public record Tracked(CaseFile file, CaseTokens.Issued token) {
     }
 
     @Transactional
-    public TrackingResult track(String number, String email) {
+    public Tracked track(String number, String email) {
         String normalizedNumber = number.trim().toUpperCase(Locale.ROOT);
         CaseFile file = CaseFile.<CaseFile>find("number", normalizedNumber).firstResult();
         byte[] given = normalizeEmail(email).getBytes(StandardCharsets.UTF_8);
@@ -37,11 +37,7 @@ public class TrackingService {
         if (file == null || !MessageDigest.isEqual(given, expected)) {
             throw new DomainException.NotFound("case", normalizedNumber);
         }
-        CaseTokens.Issued token = caseTokens.issue(file.id, config.tracking().tokenTtl());
-        return new TrackingResult()
-                ._case(CaseSummaries.of(file, clock))
-                .caseToken(token.token())
-                .expiresAt(token.expiresAt().atZone(ma.bawaba.platform.TimeSource.MOROCCO).toOffsetDateTime());
+        return new Tracked(file, caseTokens.issue(file.id, config.tracking().tokenTtl()));
     }
 
     /** E-mail addresses are compared without case or surrounding blanks. */

@@ -10,11 +10,15 @@ import java.util.stream.Collectors;
 import ma.bawaba.cases.CaseFile;
 import ma.bawaba.cases.attachments.AttachedFile;
 import ma.bawaba.cases.attachments.AttachmentMapper;
+import ma.bawaba.cases.web.RequesterMapper;
 import ma.bawaba.contract.model.ComplaintAnswer;
+import ma.bawaba.contract.model.ComplaintInput;
 import ma.bawaba.contract.model.ComplaintKind;
 import ma.bawaba.contract.model.ComplaintStatus;
 import ma.bawaba.contract.model.ComplaintSummary;
+import ma.bawaba.contract.model.ComplaintTransition;
 import ma.bawaba.contract.model.Rating;
+import ma.bawaba.contract.model.RatingInput;
 import ma.bawaba.platform.TimeSource;
 
 /** Complaints as the API shows them: the whole complaint to its holder and its institution, a summary in lists. */
@@ -23,7 +27,21 @@ final class ComplaintMapper {
     private ComplaintMapper() {
     }
 
-    static ma.bawaba.contract.model.Complaint toApi(ComplaintView view, Instant reopenableUntil, Clock clock) {
+    static Complaints.Filing filing(ComplaintInput input) {
+        return new Complaints.Filing(ComplaintLifecycle.Kind.valueOf(input.getKind().name()), input.getInstitutionId(),
+                input.getCategoryId(), input.getSubject(), input.getContent(), RequesterMapper.fromApi(input.getRequester()));
+    }
+
+    static Complaints.InstitutionMove move(ComplaintTransition transition) {
+        return new Complaints.InstitutionMove(ComplaintLifecycle.Status.valueOf(transition.getTo().name()), transition.getAnswer(),
+                transition.getReason(), transition.getInstitutionId(), transition.getAttachmentIds());
+    }
+
+    static Complaints.Rating rating(RatingInput rating) {
+        return new Complaints.Rating(rating.getSatisfied(), rating.getScore(), rating.getComment());
+    }
+
+    static ma.bawaba.contract.model.Complaint toApi(ComplaintView view, Clock clock) {
         CaseFile file = view.file();
         Complaint complaint = view.complaint();
         Map<Long, List<AttachedFile>> byAnswer = view.attachments().stream().filter(attached -> attached.answerId != null)
@@ -36,7 +54,7 @@ final class ComplaintMapper {
                 .categoryId(complaint.categoryId)
                 .subject(complaint.subject)
                 .content(complaint.content)
-                .requester(complaint.requester.toApi(file.requesterEmail))
+                .requester(RequesterMapper.toApi(complaint.requester.withEmail(file.requesterEmail)))
                 .submittedAt(time(file.submittedAt))
                 .updatedAt(time(file.updatedAt))
                 .routingDueDate(complaint.routingDueDate)
@@ -45,7 +63,7 @@ final class ComplaintMapper {
                 .overdue(file.isOverdue(TimeSource.today(clock)))
                 .version(file.version)
                 .reopenCount(complaint.reopenCount)
-                .reopenableUntil(reopenableUntil == null ? null : time(reopenableUntil))
+                .reopenableUntil(view.reopenableUntil() == null ? null : time(view.reopenableUntil()))
                 .rejectionReason(complaint.rejectionReason)
                 .answers(view.answers().stream().map(answer -> answer(answer, byAnswer.getOrDefault(answer.id, List.of()))).toList())
                 .attachments(view.attachments().stream().map(AttachmentMapper::toApi).toList());

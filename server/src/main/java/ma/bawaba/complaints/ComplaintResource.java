@@ -4,9 +4,9 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.time.Clock;
-import ma.bawaba.cases.CaseExchanges;
+import ma.bawaba.cases.web.CaseExchanges;
 import ma.bawaba.cases.CaseService;
-import ma.bawaba.cases.CaseSubmissions;
+import ma.bawaba.cases.web.CaseSubmissions;
 import ma.bawaba.contract.api.ComplaintsApi;
 import ma.bawaba.contract.model.ComplaintInput;
 import ma.bawaba.contract.model.ComplaintKind;
@@ -54,9 +54,10 @@ public class ComplaintResource implements ComplaintsApi {
 
     @Override
     public Response submitComplaint(ComplaintInput input, String acceptLanguage, String idempotencyKey) {
+        Complaints.Filing filing = ComplaintMapper.filing(input);
         return submissions.submit(new CaseSubmissions.Filing(CaseService.COMPLAINTS, input, idempotencyKey,
-                        request.remoteAddress().hostAddress(), input.getRequester()),
-                new CaseSubmissions.Service<>(citizen -> complaints.submit(input, citizen), complaints::submitted,
+                        request.remoteAddress().hostAddress(), filing.requester()),
+                new CaseSubmissions.Service<>(citizen -> complaints.submit(filing, citizen), complaints::submitted,
                         ComplaintView::file, this::receipt));
     }
 
@@ -90,17 +91,19 @@ public class ComplaintResource implements ComplaintsApi {
     @Override
     public Response transitionComplaint(String number, ComplaintTransition transition, String acceptLanguage, String ifMatch) {
         Caller staff = access.require(Role.AGENT, Role.HEAD);
-        return withVersion(complaints.transition(number, transition, ifMatch, staff));
+        return withVersion(complaints.transition(number, Versions.expected(ifMatch), ComplaintMapper.move(transition), staff));
     }
 
     @Override
     public Response rateComplaint(String number, RatingInput rating, String acceptLanguage, String ifMatch) {
-        return withVersion(complaints.rate(number, rating, ifMatch, access.requireCaseHolder()));
+        Caller holder = access.requireCaseHolder();
+        return withVersion(complaints.rate(number, Versions.expected(ifMatch), ComplaintMapper.rating(rating), holder));
     }
 
     @Override
     public Response reopenComplaint(String number, ReopenInput reopen, String acceptLanguage, String ifMatch) {
-        return withVersion(complaints.reopen(number, reopen.getReason(), ifMatch, access.requireCaseHolder()));
+        Caller holder = access.requireCaseHolder();
+        return withVersion(complaints.reopen(number, Versions.expected(ifMatch), reopen.getReason(), holder));
     }
 
     @Override
@@ -133,7 +136,7 @@ public class ComplaintResource implements ComplaintsApi {
     }
 
     private ma.bawaba.contract.model.Complaint toApi(ComplaintView view) {
-        return ComplaintMapper.toApi(view, complaints.reopenableUntil(view), clock);
+        return ComplaintMapper.toApi(view, clock);
     }
 
     private Page.Request page(Integer limit, String cursor) {

@@ -8,15 +8,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import ma.bawaba.cases.Assignments;
+import ma.bawaba.cases.CaseCommands;
 import ma.bawaba.cases.CaseConversation;
 import ma.bawaba.cases.CaseFile;
 import ma.bawaba.cases.CaseFiles;
 import ma.bawaba.cases.CaseLedger;
 import ma.bawaba.cases.CaseService;
 import ma.bawaba.cases.InboxQuery;
+import ma.bawaba.cases.Lifecycle;
+import ma.bawaba.cases.Requester;
 import ma.bawaba.cases.RequesterIdentity;
 import ma.bawaba.cases.attachments.AttachedFile;
 import ma.bawaba.cases.attachments.Attachments;
@@ -24,9 +28,7 @@ import ma.bawaba.cases.events.CaseEventData;
 import ma.bawaba.complaints.ComplaintLifecycle.Actor;
 import ma.bawaba.complaints.ComplaintLifecycle.Kind;
 import ma.bawaba.complaints.ComplaintLifecycle.Status;
-import ma.bawaba.contract.model.ComplaintInput;
-import ma.bawaba.contract.model.ComplaintTransition;
-import ma.bawaba.contract.model.RatingInput;
+import ma.bawaba.complaints.ComplaintLifecycle.Subject;
 import ma.bawaba.platform.BawabaConfig;
 import ma.bawaba.platform.TimeSource;
 import ma.bawaba.platform.problem.DomainException;
@@ -36,7 +38,6 @@ import ma.bawaba.platform.problem.ProblemFacts;
 import ma.bawaba.platform.problem.Required;
 import ma.bawaba.platform.security.Caller;
 import ma.bawaba.platform.web.Page;
-import ma.bawaba.platform.web.Versions;
 import ma.bawaba.reference.ComplaintCategory;
 import ma.bawaba.reference.Institution;
 
@@ -54,6 +55,8 @@ public class Complaints {
     private final Attachments attachments;
     private final BawabaConfig.Complaints rules;
     private final ReopenWindow reopenWindow;
+    private final Lifecycle<Status, Actor, Subject> lifecycle;
+    private final CaseCommands<Status, Actor, Subject, ComplaintView> commands;
     private final Clock clock;
 
     Complaints(CaseLedger ledger, CaseFiles caseFiles, CaseConversation conversation, Attachments attachments,
@@ -64,28 +67,42 @@ public class Complaints {
         this.attachments = attachments;
         this.rules = config.complaints();
         this.reopenWindow = new ReopenWindow(rules.reopenWithinDays());
+        this.lifecycle = ComplaintLifecycle.of(rules.maxReopenings(), reopenWindow);
+        this.commands = new CaseCommands<>(caseFiles, CaseService.COMPLAINTS, lifecycle,
+                file -> new Subject(file, Complaint.findById(file.id), clock.instant()), this::viewOf);
         this.clock = clock;
     }
 
+    /** What a citizen files. */
+    public record Filing(Kind kind, long institutionId, long categoryId, String subject, String content, Requester requester) {
+    }
+
+    /** A move of the assigned institution, with what that move needs (an answer, a reason, the competent body). */
+    public record InstitutionMove(Status to, String answer, String reason, Long institutionId, Set<Long> attachmentIds) {
+    }
+
+    /** The holder's rating of the latest answer. */
+    public record Rating(boolean satisfied, Integer score, String comment) {
+    }
+
     @WriteTransaction
-    public ComplaintView submit(ComplaintInput input, Caller citizen) {
-        Institution institution = Assignments.acceptingInstitution(CaseService.COMPLAINTS, input.getInstitutionId());
-        if (ComplaintCategory.findById(input.getCategoryId()) == null) {
+    public ComplaintView submit(Filing filing, Caller citizen) {
+        Institution institution = Assignments.acceptingInstitution(CaseService.COMPLAINTS, filing.institutionId());
+        if (ComplaintCategory.findById(filing.categoryId()) == null) {
             throw DomainException.Unprocessable.field("categoryId", FieldErrorCode.UNKNOWN_REFERENCE, "field.unknown-reference",
                     new DomainException.Localized("subject.complaint-category"));
         }
         Complaint complaint = new Complaint();
-        complaint.categoryId = input.getCategoryId();
-        complaint.subject = Required.text(input.getSubject(), "subject");
-        complaint.content = Required.text(input.getContent(), "content");
-        complaint.requester = RequesterIdentity.of(input.getRequester());
+        complaint.categoryId = filing.categoryId();
+        complaint.subject = Required.text(filing.subject(), "subject");
+        complaint.content = Required.text(filing.content(), "content");
+        complaint.requester = RequesterIdentity.of(filing.requester());
         complaint.routingDueDate = routingDueDate();
-        Kind kind = Kind.valueOf(input.getKind().name());
-        CaseFile file = ledger.open(new CaseLedger.Opening(CaseService.COMPLAINTS, kind.name(),
-                Status.RECEIVED.name(), institution.id, null, input.getRequester().getEmail(), answerDueDate(kind)), citizen);
+        CaseFile file = ledger.open(new CaseLedger.Opening(CaseService.COMPLAINTS, filing.kind().name(),
+                Status.RECEIVED.name(), institution.id, null, filing.requester().email(), answerDueDate(filing.kind())), citizen);
         complaint.caseId = file.id;
         complaint.persist();
-        return new ComplaintView(file, complaint, List.of(), List.of());
+        return new ComplaintView(file, complaint, List.of(), List.of(), null);
     }
 
     @Transactional
@@ -107,41 +124,39 @@ public class Complaints {
 
     /** The institution's moves; the caller is staff of the assigned institution (else 404). */
     @WriteTransaction
-    public ComplaintView transition(String number, ComplaintTransition command, String ifMatch, Caller staff) {
-        CaseFile file = caseFiles.visibleForUpdate(CaseService.COMPLAINTS, number, staff);
-        Versions.require(ifMatch, file.version);
-        Complaint complaint = Complaint.findById(file.id);
-        Status to = Status.valueOf(command.getTo().name());
-        ComplaintLifecycle.check(Kind.valueOf(file.kind), Status.valueOf(file.status), to, Actor.INSTITUTION);
-        switch (to) {
-            case ANSWERED -> answer(file, complaint, command, staff);
-            case REJECTED -> {
-                complaint.rejectionReason = Required.text(command.getReason(), "reason");
-                move(file, complaint, to, staff, new CaseEventData.Rejected());
+    public ComplaintView transition(String number, long expectedVersion, InstitutionMove command, Caller staff) {
+        return commands.move(number, expectedVersion, staff, command.to(), Actor.INSTITUTION, subject -> {
+            CaseFile file = subject.file();
+            Complaint complaint = subject.complaint();
+            switch (command.to()) {
+                case ANSWERED -> answer(file, complaint, command, staff);
+                case REJECTED -> {
+                    complaint.rejectionReason = Required.text(command.reason(), "reason");
+                    move(file, complaint, Status.REJECTED, staff, new CaseEventData.Rejected());
+                }
+                case TRANSFERRED -> transfer(file, complaint, command, staff);
+                case ACKNOWLEDGED -> move(file, complaint, Status.ACKNOWLEDGED, staff, new CaseEventData.Acknowledged());
+                case CLOSED -> move(file, complaint, Status.CLOSED, staff, new CaseEventData.Closed(null));
+                default -> throw new IllegalStateException("no institution transition to " + command.to());
             }
-            case TRANSFERRED -> transfer(file, complaint, command, staff);
-            case ACKNOWLEDGED -> move(file, complaint, to, staff, new CaseEventData.Acknowledged());
-            case CLOSED -> move(file, complaint, to, staff, new CaseEventData.Closed(null));
-            default -> throw new IllegalStateException("no institution transition to " + to);
-        }
-        return viewOf(file, staff);
+        });
     }
 
-    private void answer(CaseFile file, Complaint complaint, ComplaintTransition command, Caller staff) {
+    private void answer(CaseFile file, Complaint complaint, InstitutionMove command, Caller staff) {
         Answer answer = new Answer();
         answer.caseId = file.id;
         answer.sequence = (int) Answer.count("caseId", file.id) + 1;
-        answer.text = Required.text(command.getAnswer(), "answer");
+        answer.text = Required.text(command.answer(), "answer");
         answer.answeredAt = clock.instant();
         answer.persist();
-        attachments.claim(file, staff, command.getAttachmentIds(), attached -> attached.answerId = answer.id);
+        attachments.claim(file, staff, command.attachmentIds(), attached -> attached.answerId = answer.id);
         complaint.answeredAt = answer.answeredAt;
         move(file, complaint, Status.ANSWERED, staff, new CaseEventData.Answered(answer.sequence, null));
     }
 
-    private void transfer(CaseFile file, Complaint complaint, ComplaintTransition command, Caller staff) {
-        String reason = Required.text(command.getReason(), "reason");
-        Institution target = Assignments.acceptingInstitution(CaseService.COMPLAINTS, command.getInstitutionId());
+    private void transfer(CaseFile file, Complaint complaint, InstitutionMove command, Caller staff) {
+        String reason = Required.text(command.reason(), "reason");
+        Institution target = Assignments.acceptingInstitution(CaseService.COMPLAINTS, command.institutionId());
         if (target.id.equals(file.institutionId)) {
             throw DomainException.Unprocessable.field("institutionId", FieldErrorCode.NOT_ALLOWED, "field.transfer-to-self");
         }
@@ -158,55 +173,50 @@ public class Complaints {
 
     /** One rating per answer, by the holder, while the complaint is answered; a satisfied one closes it at once. */
     @WriteTransaction
-    public ComplaintView rate(String number, RatingInput rating, String ifMatch, Caller holder) {
-        CaseFile file = caseFiles.visibleForUpdate(CaseService.COMPLAINTS, number, holder);
-        Versions.require(ifMatch, file.version);
-        if (Kind.valueOf(file.kind) != Kind.COMPLAINT) {
-            throw new DomainException.Conflict(ProblemCode.NOT_RATEABLE, "problem.complaint-not-rateable.detail",
-                    new DomainException.Localized("complaint.kind." + file.kind));
-        }
-        if (Status.valueOf(file.status) != Status.ANSWERED) {
-            throw new DomainException.Conflict(ProblemCode.NOT_ANSWERED, ProblemFacts.currentStatus(Status.valueOf(file.status)),
-                    "problem.complaint-not-answered.detail", new DomainException.Localized("complaint.status." + file.status));
-        }
-        Answer latest = latestAnswer(file.id);
-        if (latest.isRated()) {
-            throw new DomainException.Conflict(ProblemCode.ALREADY_RATED, "problem.answer-already-rated.detail", latest.sequence);
-        }
-        latest.ratingSatisfied = rating.getSatisfied();
-        latest.ratingScore = rating.getScore();
-        latest.ratingComment = rating.getComment() == null || rating.getComment().isBlank() ? null : rating.getComment().strip();
-        latest.ratedAt = clock.instant();
-        // The rating is an event of the complaint: its version moves, so that a stale If-Match cannot rate or reopen.
-        ledger.record(file, holder, new CaseEventData.Rated(latest.sequence, latest.ratingSatisfied, latest.ratingScore));
-        if (Boolean.TRUE.equals(latest.ratingSatisfied)) {
-            // PRODUCT.md: a satisfied rating closes the complaint at once; there is nothing left to reopen.
-            ComplaintLifecycle.check(Kind.valueOf(file.kind), Status.ANSWERED, Status.CLOSED, Actor.HOLDER);
-            Complaint complaint = Complaint.findById(file.id);
-            complaint.answeredAt = null;
-            move(file, complaint, Status.CLOSED, holder, new CaseEventData.Closed(latest.sequence));
-        }
-        return viewOf(file, holder);
+    public ComplaintView rate(String number, long expectedVersion, Rating rating, Caller holder) {
+        return commands.change(number, expectedVersion, holder, subject -> {
+            CaseFile file = subject.file();
+            if (subject.kind() != Kind.COMPLAINT) {
+                throw new DomainException.Conflict(ProblemCode.NOT_RATEABLE, "problem.complaint-not-rateable.detail",
+                        new DomainException.Localized("complaint.kind." + file.kind));
+            }
+            if (subject.status() != Status.ANSWERED) {
+                throw new DomainException.Conflict(ProblemCode.NOT_ANSWERED, ProblemFacts.currentStatus(subject.status()),
+                        "problem.complaint-not-answered.detail", new DomainException.Localized("complaint.status." + file.status));
+            }
+            Answer latest = latestAnswer(file.id);
+            if (latest.isRated()) {
+                throw new DomainException.Conflict(ProblemCode.ALREADY_RATED, "problem.answer-already-rated.detail", latest.sequence);
+            }
+            latest.ratingSatisfied = rating.satisfied();
+            latest.ratingScore = rating.score();
+            latest.ratingComment = rating.comment() == null || rating.comment().isBlank() ? null : rating.comment().strip();
+            latest.ratedAt = clock.instant();
+            // The rating is an event of the complaint: its version moves, so that a stale If-Match cannot rate or reopen.
+            ledger.record(file, holder, new CaseEventData.Rated(latest.sequence, latest.ratingSatisfied, latest.ratingScore));
+            if (rating.satisfied()) {
+                // PRODUCT.md: a satisfied rating closes the complaint at once; there is nothing left to reopen.
+                lifecycle.check(subject, Status.CLOSED, Actor.HOLDER);
+                subject.complaint().answeredAt = null;
+                move(file, subject.complaint(), Status.CLOSED, holder, new CaseEventData.Closed(latest.sequence));
+            }
+        });
     }
 
     /** Back to the same institution with a fresh deadline, within the window after the answer, at most twice. */
     @WriteTransaction
-    public ComplaintView reopen(String number, String reason, String ifMatch, Caller holder) {
+    public ComplaintView reopen(String number, long expectedVersion, String reason, Caller holder) {
         String why = Required.text(reason, "reason");
-        CaseFile file = caseFiles.visibleForUpdate(CaseService.COMPLAINTS, number, holder);
-        Versions.require(ifMatch, file.version);
-        Complaint complaint = Complaint.findById(file.id);
-        Reopening reopening = reopening(file, complaint);
-        if (reopening.refusal() != null) {
-            throw reopening.refusal();
-        }
-        complaint.reopenCount++;
-        complaint.answeredAt = null;
-        file.dueDate = answerDueDate(Kind.COMPLAINT);
-        move(file, complaint, Status.REOPENED, holder, new CaseEventData.Reopened(complaint.reopenCount, file.dueDate));
-        // The reason is the holder's new content: it reaches the institution as a message.
-        conversation.send(file, holder, why, List.of());
-        return viewOf(file, holder);
+        return commands.move(number, expectedVersion, holder, Status.REOPENED, Actor.HOLDER, subject -> {
+            CaseFile file = subject.file();
+            Complaint complaint = subject.complaint();
+            complaint.reopenCount++;
+            complaint.answeredAt = null;
+            file.dueDate = answerDueDate(Kind.COMPLAINT);
+            move(file, complaint, Status.REOPENED, holder, new CaseEventData.Reopened(complaint.reopenCount, file.dueDate));
+            // The reason is the holder's new content: it reaches the institution as a message.
+            conversation.send(file, holder, why, List.of());
+        });
     }
 
     /**
@@ -231,9 +241,10 @@ public class Complaints {
         List<Long> ids = claimed.stream().map(Number::longValue).toList();
         Map<Long, Complaint> complaints = Complaint.<Complaint>list("caseId in ?1", ids).stream()
                 .collect(Collectors.toMap(complaint -> complaint.caseId, Function.identity()));
+        Instant now = clock.instant();
         for (CaseFile file : CaseFile.<CaseFile>list("id in ?1", ids)) {
-            ComplaintLifecycle.check(Kind.valueOf(file.kind), Status.valueOf(file.status), Status.CLOSED, Actor.SYSTEM);
             Complaint complaint = complaints.get(file.id);
+            lifecycle.check(new Subject(file, complaint, now), Status.CLOSED, Actor.SYSTEM);
             complaint.answeredAt = null;
             move(file, complaint, Status.CLOSED, Caller.SYSTEM, new CaseEventData.Closed(null));
         }
@@ -268,37 +279,6 @@ public class Complaints {
                            LocalDate dueDate, boolean closed) {
     }
 
-    /** Until when the holder may still reopen (see {@link #reopening}); null when the holder may not. */
-    public Instant reopenableUntil(ComplaintView view) {
-        return reopening(view.file(), view.complaint()).until();
-    }
-
-    /**
-     * Whether the holder may reopen now: either until when, or the 409 that says why not. The one guard of reopening:
-     * {@link #reopen} throws its refusal and clients are shown its {@code until}, so the two cannot drift.
-     */
-    record Reopening(Instant until, DomainException refusal) {
-    }
-
-    private Reopening reopening(CaseFile file, Complaint complaint) {
-        var notInTable = ComplaintLifecycle.refusal(Kind.valueOf(file.kind), Status.valueOf(file.status), Status.REOPENED,
-                Actor.HOLDER);
-        if (notInTable.isPresent()) {
-            return new Reopening(null, notInTable.get());
-        }
-        if (complaint.reopenCount >= rules.maxReopenings()) {
-            return new Reopening(null, new DomainException.Conflict(ProblemCode.REOPEN_LIMIT_REACHED,
-                    ProblemFacts.limit(rules.maxReopenings()), "problem.reopen-limit.detail", rules.maxReopenings()));
-        }
-        if (!reopenWindow.isOpen(complaint.answeredAt, clock.instant())) {
-            LocalDate lastDay = reopenWindow.lastDay(complaint.answeredAt);
-            return new Reopening(null, new DomainException.Conflict(ProblemCode.WINDOW_CLOSED,
-                    ProblemFacts.window(TimeSource.dateOf(complaint.answeredAt), lastDay), "problem.reopen-window-closed.detail",
-                    lastDay, reopenWindow.days()));
-        }
-        return new Reopening(reopenWindow.end(complaint.answeredAt), null);
-    }
-
     /**
      * Moves the status with its event. What is no longer owed loses its date (PRODUCT.md: a due date is shown only
      * while something is owed): the answer's due date once nothing awaits the institution, the routing due date once
@@ -320,7 +300,9 @@ public class Complaints {
         Complaint complaint = Complaint.findById(file.id);
         List<Answer> answers = Answer.list("caseId = ?1 order by sequence", file.id);
         List<AttachedFile> documents = attachments.visibleOf(file.id, reader);
-        return new ComplaintView(file, complaint, answers, documents);
+        // Shown from the guard the reopen command checks, so that the date shown is the date that holds.
+        Lifecycle.Window reopenable = lifecycle.window(new Subject(file, complaint, clock.instant()), Status.REOPENED, Actor.HOLDER);
+        return new ComplaintView(file, complaint, answers, documents, reopenable == null ? null : reopenable.closesAt());
     }
 
     private static Answer latestAnswer(long caseId) {

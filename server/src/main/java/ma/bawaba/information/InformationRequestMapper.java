@@ -7,13 +7,17 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import ma.bawaba.cases.CaseFile;
 import ma.bawaba.cases.attachments.AttachmentMapper;
+import ma.bawaba.cases.web.RequesterMapper;
 import ma.bawaba.contract.model.AppealDecision;
+import ma.bawaba.contract.model.AppealInput;
 import ma.bawaba.contract.model.AppealLevel;
 import ma.bawaba.contract.model.DeadlineExplanation;
 import ma.bawaba.contract.model.DeadlineExtension;
 import ma.bawaba.contract.model.InformationAnswer;
+import ma.bawaba.contract.model.InformationRequestInput;
 import ma.bawaba.contract.model.InformationRequestStatus;
 import ma.bawaba.contract.model.InformationRequestSummary;
+import ma.bawaba.contract.model.InformationRequestTransition;
 import ma.bawaba.contract.model.InformationRequestType;
 import ma.bawaba.contract.model.Money;
 import ma.bawaba.contract.model.PreferredFormat;
@@ -26,20 +30,34 @@ final class InformationRequestMapper {
     private InformationRequestMapper() {
     }
 
+    static InformationRequests.Filing filing(InformationRequestInput input) {
+        return new InformationRequests.Filing(input.getInstitutionId(), input.getType() == InformationRequestType.URGENT,
+                input.getUrgencyJustification(), RequesterMapper.fromApi(input.getRequester()), input.getPostalAddress(),
+                input.getDescription(), input.getPreferredFormat().name());
+    }
+
+    static InformationRequests.StaffMove move(InformationRequestTransition transition) {
+        Money fee = transition.getReproductionFee();
+        return new InformationRequests.StaffMove(InformationLifecycle.Status.valueOf(transition.getTo().name()),
+                transition.getAnswer(), fee == null ? null : new InformationRequests.Fee(fee.getAmount(), fee.getCurrency()),
+                transition.getRefusalGroundId(), transition.getJustification(), transition.getReason(),
+                transition.getInstitutionId(), transition.getAttachmentIds());
+    }
+
+    static InformationRequests.AppealFiling appeal(AppealInput appeal) {
+        return new InformationRequests.AppealFiling(appeal.getLevel().name(), appeal.getReason());
+    }
+
     static ma.bawaba.contract.model.InformationRequest toApi(InformationView view, Clock clock) {
         CaseFile file = view.file();
         InformationRequest request = view.request();
         LocalDate today = TimeSource.today(clock);
-        InformationRequests.Windows windows = view.windows();
-        boolean internalOpen = windows.internalFrom() != null && !today.isBefore(windows.internalFrom())
-                && !today.isAfter(windows.internalUntil());
-        boolean escalationAhead = windows.escalationFrom() != null && !today.isAfter(windows.escalationUntil());
         return new ma.bawaba.contract.model.InformationRequest()
                 .number(file.number)
                 .type(InformationRequestType.fromValue(request.type))
                 .status(InformationRequestStatus.fromValue(file.status))
                 .institutionId(file.institutionId)
-                .requester(request.requester.toApi(file.requesterEmail))
+                .requester(RequesterMapper.toApi(request.requester.withEmail(file.requesterEmail)))
                 .postalAddress(request.postalAddress)
                 .urgencyJustification(request.urgencyJustification)
                 .description(request.description)
@@ -82,9 +100,9 @@ final class InformationRequestMapper {
                         .decision(appeal.decision == null ? null : AppealDecision.fromValue(appeal.decision))
                         .decisionText(appeal.decisionText)
                         .decidedAt(appeal.decidedAt == null ? null : time(appeal.decidedAt))).toList())
-                .internalComplaintUntil(internalOpen ? windows.internalUntil() : null)
-                .escalationFrom(escalationAhead ? windows.escalationFrom() : null)
-                .escalationUntil(escalationAhead ? windows.escalationUntil() : null)
+                .internalComplaintUntil(view.internalComplaint() == null ? null : view.internalComplaint().lastDay())
+                .escalationFrom(view.escalation() == null ? null : view.escalation().opens())
+                .escalationUntil(view.escalation() == null ? null : view.escalation().lastDay())
                 .attachments(view.attachments().stream().map(AttachmentMapper::toApi).toList());
     }
 

@@ -7,9 +7,9 @@ import java.time.Clock;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.Map;
-import ma.bawaba.cases.CaseExchanges;
+import ma.bawaba.cases.web.CaseExchanges;
 import ma.bawaba.cases.CaseService;
-import ma.bawaba.cases.CaseSubmissions;
+import ma.bawaba.cases.web.CaseSubmissions;
 import ma.bawaba.contract.api.InformationRequestsApi;
 import ma.bawaba.contract.model.AppealInput;
 import ma.bawaba.contract.model.InformationRequestInput;
@@ -62,9 +62,10 @@ public class InformationRequestResource implements InformationRequestsApi {
 
     @Override
     public Response submitInformationRequest(InformationRequestInput input, String acceptLanguage, String idempotencyKey) {
+        InformationRequests.Filing filing = InformationRequestMapper.filing(input);
         return submissions.submit(new CaseSubmissions.Filing(SERVICE, input, idempotencyKey, http.remoteAddress().hostAddress(),
-                        input.getRequester()),
-                new CaseSubmissions.Service<>(citizen -> requests.submit(input, citizen), requests::submitted,
+                        filing.requester()),
+                new CaseSubmissions.Service<>(citizen -> requests.submit(filing, citizen), requests::submitted,
                         InformationView::file, this::receipt));
     }
 
@@ -98,21 +99,23 @@ public class InformationRequestResource implements InformationRequestsApi {
     public Response transitionInformationRequest(String number, InformationRequestTransition transition, String acceptLanguage,
                                                  String ifMatch) {
         Caller staff = access.require(Role.AGENT, Role.HEAD, Role.COMMISSION);
-        return withVersion(requests.transition(number, transition, ifMatch, staff));
+        return withVersion(requests.transition(number, Versions.expected(ifMatch), InformationRequestMapper.move(transition), staff));
     }
 
     @Override
     public Response withdrawInformationRequest(String number, String acceptLanguage, String ifMatch) {
-        return withVersion(requests.withdraw(number, ifMatch, access.requireCaseHolder()));
+        Caller holder = access.requireCaseHolder();
+        return withVersion(requests.withdraw(number, Versions.expected(ifMatch), holder));
     }
 
     @Override
     public Response fileInformationAppeal(String number, AppealInput appeal, String acceptLanguage, String ifMatch,
                                           String idempotencyKey) {
         Caller holder = access.requireCaseHolder();
+        long expectedVersion = Versions.expected(ifMatch);
         // The answer holds the requester's identity: only the number is kept, and a replay reads the request again.
         return idempotency.create(holder, "POST /information-requests/" + number + "/appeals", idempotencyKey, appeal, () -> {
-            InformationView view = requests.appeal(number, appeal, ifMatch, holder);
+            InformationView view = requests.appeal(number, expectedVersion, InformationRequestMapper.appeal(appeal), holder);
             return Response.created(URI.create("information-requests/" + view.file().number))
                     .tag(Versions.etag(view.file().version))
                     .entity(InformationRequestMapper.toApi(view, clock))

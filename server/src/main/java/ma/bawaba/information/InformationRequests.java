@@ -16,22 +16,21 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import ma.bawaba.cases.Assignments;
+import ma.bawaba.cases.CaseCommands;
 import ma.bawaba.cases.CaseConversation;
 import ma.bawaba.cases.CaseFile;
 import ma.bawaba.cases.CaseFiles;
 import ma.bawaba.cases.CaseLedger;
 import ma.bawaba.cases.CaseService;
 import ma.bawaba.cases.InboxQuery;
+import ma.bawaba.cases.Lifecycle;
+import ma.bawaba.cases.Requester;
 import ma.bawaba.cases.RequesterIdentity;
 import ma.bawaba.cases.attachments.Attachments;
 import ma.bawaba.cases.events.CaseEventData;
-import ma.bawaba.contract.model.AppealInput;
-import ma.bawaba.contract.model.IdDocumentType;
-import ma.bawaba.contract.model.InformationRequestInput;
-import ma.bawaba.contract.model.InformationRequestTransition;
-import ma.bawaba.contract.model.InformationRequestType;
 import ma.bawaba.information.InformationLifecycle.Actor;
 import ma.bawaba.information.InformationLifecycle.Status;
+import ma.bawaba.information.InformationLifecycle.Subject;
 import ma.bawaba.platform.BawabaConfig;
 import ma.bawaba.platform.TimeSource;
 import ma.bawaba.platform.calendar.Deadline;
@@ -45,7 +44,6 @@ import ma.bawaba.platform.problem.Required;
 import ma.bawaba.platform.security.Caller;
 import ma.bawaba.platform.security.Role;
 import ma.bawaba.platform.web.Page;
-import ma.bawaba.platform.web.Versions;
 import ma.bawaba.reference.Institution;
 import ma.bawaba.reference.RefusalGround;
 
@@ -64,6 +62,8 @@ public class InformationRequests {
     private final Attachments attachments;
     private final WorkingDayCalendar calendar;
     private final BawabaConfig.Information rules;
+    private final Lifecycle<Status, Actor, Subject> lifecycle;
+    private final CaseCommands<Status, Actor, Subject, InformationView> commands;
     private final Clock clock;
 
     InformationRequests(CaseLedger ledger, CaseFiles caseFiles, CaseConversation conversation, Attachments attachments,
@@ -74,28 +74,48 @@ public class InformationRequests {
         this.attachments = attachments;
         this.calendar = calendar;
         this.rules = config.information();
+        this.lifecycle = InformationLifecycle.of(rules.internalComplaintWithinWorkingDays(), rules.escalationWithinDays());
+        this.commands = new CaseCommands<>(caseFiles, CaseService.INFORMATION_REQUESTS, lifecycle, this::subject, this::viewOf);
         this.clock = clock;
     }
 
+    /** What a requester files. */
+    public record Filing(long institutionId, boolean urgent, String urgencyJustification, Requester requester,
+                         String postalAddress, String description, String preferredFormat) {
+    }
+
+    /** A move of the body's officer, its head or the CDAI, with what that move needs. */
+    public record StaffMove(Status to, String answer, Fee reproductionFee, Long refusalGroundId, String justification,
+                            String reason, Long institutionId, Set<Long> attachmentIds) {
+    }
+
+    /** A reproduction fee as given: a decimal amount and its currency. */
+    public record Fee(String amount, String currency) {
+    }
+
+    /** An appeal: an internal complaint to the head of the body ({@link Appeal#INTERNAL_COMPLAINT}) or an escalation. */
+    public record AppealFiling(String level, String reason) {
+    }
+
     @WriteTransaction
-    public InformationView submit(InformationRequestInput input, Caller citizen) {
-        Institution body = Assignments.acceptingInstitution(CaseService.INFORMATION_REQUESTS, input.getInstitutionId());
+    public InformationView submit(Filing input, Caller citizen) {
+        Institution body = Assignments.acceptingInstitution(CaseService.INFORMATION_REQUESTS, input.institutionId());
         // Law 31-13 art. 4: citizens (CIN) and foreigners legally resident in Morocco (residence card).
-        if (input.getRequester().getIdDocumentType() == IdDocumentType.PASSPORT) {
+        if ("PASSPORT".equals(input.requester().idDocumentType())) {
             throw DomainException.Unprocessable.field("requester.idDocumentType", FieldErrorCode.NOT_ALLOWED, "field.cin-or-residence-card");
         }
-        boolean urgent = input.getType() == InformationRequestType.URGENT;
+        boolean urgent = input.urgent();
         InformationRequest request = new InformationRequest();
-        request.type = input.getType().name();
-        request.urgencyJustification = urgent ? Required.text(input.getUrgencyJustification(), "urgencyJustification") : null;
-        request.requester = RequesterIdentity.of(input.getRequester());
-        request.postalAddress = input.getPostalAddress() == null || input.getPostalAddress().isBlank() ? null : input.getPostalAddress().strip();
-        request.description = Required.text(input.getDescription(), "description");
-        request.preferredFormat = input.getPreferredFormat().name();
+        request.type = urgent ? "URGENT" : "ORDINARY";
+        request.urgencyJustification = urgent ? Required.text(input.urgencyJustification(), "urgencyJustification") : null;
+        request.requester = RequesterIdentity.of(input.requester());
+        request.postalAddress = input.postalAddress() == null || input.postalAddress().isBlank() ? null : input.postalAddress().strip();
+        request.description = Required.text(input.description(), "description");
+        request.preferredFormat = input.preferredFormat();
         request.clockStartedOn = TimeSource.today(clock);
         request.workingDays = urgent ? rules.urgentAnswerWithinWorkingDays() : rules.answerWithinWorkingDays();
         CaseFile file = ledger.open(new CaseLedger.Opening(CaseService.INFORMATION_REQUESTS, request.type,
-                Status.RECEIVED.name(), body.id, null, input.getRequester().getEmail(), answerDue(request)), citizen);
+                Status.RECEIVED.name(), body.id, null, input.requester().email(), answerDue(request)), citizen);
         request.caseId = file.id;
         request.persist();
         return viewOf(file, citizen);
@@ -120,62 +140,51 @@ public class InformationRequests {
 
     /** The moves of the body's information officer, its head, and the CDAI. */
     @WriteTransaction
-    public InformationView transition(String number, InformationRequestTransition command, String ifMatch, Caller staff) {
-        CaseFile file = caseFiles.visibleForUpdate(CaseService.INFORMATION_REQUESTS, number, staff);
-        Versions.require(ifMatch, file.version);
-        InformationRequest request = InformationRequest.findById(file.id);
-        Status to = Status.valueOf(command.getTo().name());
-        InformationLifecycle.check(Status.valueOf(file.status), to, actors(staff, file));
-        Instant now = clock.instant();
-        switch (to) {
-            case ACKNOWLEDGED -> move(file, to, staff, new CaseEventData.Acknowledged());
-            case EXTENDED -> extend(file, request, Required.text(command.getReason(), "reason"), staff);
-            case TRANSFERRED -> transfer(file, request, command, staff);
-            case ANSWERED, PARTIALLY_ANSWERED -> {
-                request.answerText = Required.text(command.getAnswer(), "answer");
-                request.answerPartial = to == Status.PARTIALLY_ANSWERED;
-                request.answeredAt = now;
-                request.feeMinor = null;
-                request.feeCurrency = null;
-                if (command.getReproductionFee() != null) {
-                    request.feeMinor = minorUnits(command.getReproductionFee().getAmount());
-                    request.feeCurrency = command.getReproductionFee().getCurrency();
+    public InformationView transition(String number, long expectedVersion, StaffMove command, Caller staff) {
+        Status to = command.to();
+        return commands.move(number, expectedVersion, staff, to, subject -> actors(staff, subject.file()), subject -> {
+            CaseFile file = subject.file();
+            InformationRequest request = subject.request();
+            Instant now = clock.instant();
+            switch (to) {
+                case ACKNOWLEDGED -> move(file, to, staff, new CaseEventData.Acknowledged());
+                case EXTENDED -> extend(file, request, Required.text(command.reason(), "reason"), staff);
+                case TRANSFERRED -> transfer(file, request, command, staff);
+                case ANSWERED, PARTIALLY_ANSWERED -> {
+                    request.answerText = Required.text(command.answer(), "answer");
+                    request.answerPartial = to == Status.PARTIALLY_ANSWERED;
+                    request.answeredAt = now;
+                    request.feeMinor = null;
+                    request.feeCurrency = null;
+                    if (command.reproductionFee() != null) {
+                        request.feeMinor = minorUnits(command.reproductionFee().amount());
+                        request.feeCurrency = command.reproductionFee().currency();
+                    }
+                    // The answer reaches the requester as the body's message, carrying the documents it gives.
+                    request.answerMessageId = conversation.send(file, staff, request.answerText, command.attachmentIds()).message().id;
+                    move(file, to, staff, to == Status.ANSWERED ? new CaseEventData.Answered(null, request.answerMessageId)
+                            : new CaseEventData.PartiallyAnswered(request.answerMessageId));
                 }
-                // The answer reaches the requester as the body's message, carrying the documents it gives.
-                request.answerMessageId = conversation.send(file, staff, request.answerText, command.getAttachmentIds()).getId();
-                move(file, to, staff, to == Status.ANSWERED ? new CaseEventData.Answered(null, request.answerMessageId)
-                        : new CaseEventData.PartiallyAnswered(request.answerMessageId));
-            }
-            case REFUSED -> {
-                Long groundId = command.getRefusalGroundId();
-                if (groundId == null || RefusalGround.findById(groundId) == null) {
-                    throw DomainException.Unprocessable.field("refusalGroundId", FieldErrorCode.UNKNOWN_REFERENCE, "field.unknown-reference",
-                            new DomainException.Localized("subject.refusal-ground"));
+                case REFUSED -> {
+                    Long groundId = command.refusalGroundId();
+                    if (groundId == null || RefusalGround.findById(groundId) == null) {
+                        throw DomainException.Unprocessable.field("refusalGroundId", FieldErrorCode.UNKNOWN_REFERENCE, "field.unknown-reference",
+                                new DomainException.Localized("subject.refusal-ground"));
+                    }
+                    request.refusalGroundId = groundId;
+                    request.refusalJustification = Required.text(command.justification(), "justification");
+                    request.refusedAt = now;
+                    move(file, to, staff, new CaseEventData.Refused(groundId));
                 }
-                request.refusalGroundId = groundId;
-                request.refusalJustification = Required.text(command.getJustification(), "justification");
-                request.refusedAt = now;
-                move(file, to, staff, new CaseEventData.Refused(groundId));
+                case APPEAL_UPHELD, APPEAL_REJECTED -> decide(subject, subject.appeal(Appeal.INTERNAL_COMPLAINT), to, command, staff);
+                case CDAI_UPHELD, CDAI_REJECTED -> decide(subject, subject.appeal(Appeal.CDAI_ESCALATION), to, command, staff);
+                default -> throw new IllegalStateException("no staff transition to " + to);
             }
-            case APPEAL_UPHELD, APPEAL_REJECTED -> decide(file, request, Appeal.INTERNAL_COMPLAINT, to, command, staff);
-            case CDAI_UPHELD, CDAI_REJECTED -> decide(file, request, Appeal.CDAI_ESCALATION, to, command, staff);
-            default -> throw new IllegalStateException("no staff transition to " + to);
-        }
-        return viewOf(file, staff);
+        });
     }
 
-    /** Art. 16: one extension of the same length, before the first due date, with a reason the requester is told. */
+    /** Art. 16: one extension of the same length (its guard: once, before the first due date), with a reason. */
     private void extend(CaseFile file, InformationRequest request, String reason, Caller staff) {
-        if (request.extensionDays != null) {
-            // The table already refuses EXTENDED → EXTENDED; this holds the rule should a new row lead back to extending.
-            throw new DomainException.Conflict(ProblemCode.TRANSITION_NOT_ALLOWED, ProblemFacts.currentStatus(file.status),
-                    "problem.extension-used.detail");
-        }
-        LocalDate firstDue = answerDue(request);
-        if (TimeSource.today(clock).isAfter(firstDue)) {
-            throw new DomainException.Conflict(ProblemCode.WINDOW_CLOSED, ProblemFacts.window(null, firstDue),
-                    "problem.extension-too-late.detail", firstDue);
-        }
         request.extensionDays = request.workingDays;
         request.extensionReason = reason;
         request.extendedAt = clock.instant();
@@ -184,9 +193,9 @@ public class InformationRequests {
         move(file, Status.EXTENDED, staff, new CaseEventData.Extended(request.extensionDays, file.dueDate));
     }
 
-    private void transfer(CaseFile file, InformationRequest request, InformationRequestTransition command, Caller staff) {
-        String reason = Required.text(command.getReason(), "reason");
-        Institution target = Assignments.acceptingInstitution(CaseService.INFORMATION_REQUESTS, command.getInstitutionId());
+    private void transfer(CaseFile file, InformationRequest request, StaffMove command, Caller staff) {
+        String reason = Required.text(command.reason(), "reason");
+        Institution target = Assignments.acceptingInstitution(CaseService.INFORMATION_REQUESTS, command.institutionId());
         if (target.id.equals(file.institutionId)) {
             throw DomainException.Unprocessable.field("institutionId", FieldErrorCode.NOT_ALLOWED, "field.transfer-to-self");
         }
@@ -198,11 +207,11 @@ public class InformationRequests {
         move(file, Status.TRANSFERRED, staff, new CaseEventData.Transferred(from, target.id, file.dueDate));
     }
 
-    private void decide(CaseFile file, InformationRequest request, String level, Status to, InformationRequestTransition command,
-                        Caller staff) {
-        Appeal appeal = Appeal.find("caseId = ?1 and level = ?2", file.id, level).firstResult();
+    private void decide(Subject subject, Appeal appeal, Status to, StaffMove command, Caller staff) {
+        CaseFile file = subject.file();
+        InformationRequest request = subject.request();
         appeal.decision = to == Status.APPEAL_UPHELD || to == Status.CDAI_UPHELD ? "UPHELD" : "REJECTED";
-        appeal.decisionText = Required.text(command.getJustification(), "justification");
+        appeal.decisionText = Required.text(command.justification(), "justification");
         appeal.decidedAt = clock.instant();
         if ("UPHELD".equals(appeal.decision)) {
             // The information follows: the body's clock starts again on the day of the decision.
@@ -227,96 +236,42 @@ public class InformationRequests {
 
     /** The requester withdraws before a final answer. */
     @WriteTransaction
-    public InformationView withdraw(String number, String ifMatch, Caller holder) {
-        CaseFile file = caseFiles.visibleForUpdate(CaseService.INFORMATION_REQUESTS, number, holder);
-        Versions.require(ifMatch, file.version);
-        InformationLifecycle.check(Status.valueOf(file.status), Status.WITHDRAWN, EnumSet.of(Actor.HOLDER));
-        move(file, Status.WITHDRAWN, holder, new CaseEventData.Withdrawn());
-        return viewOf(file, holder);
+    public InformationView withdraw(String number, long expectedVersion, Caller holder) {
+        return commands.move(number, expectedVersion, holder, Status.WITHDRAWN, Actor.HOLDER,
+                subject -> move(subject.file(), Status.WITHDRAWN, holder, new CaseEventData.Withdrawn()));
     }
 
     /** An internal complaint to the head of the body, or an escalation to the CDAI, each within its window. */
     @WriteTransaction
-    public InformationView appeal(String number, AppealInput input, String ifMatch, Caller holder) {
-        String reason = Required.text(input.getReason(), "reason");
-        CaseFile file = caseFiles.visibleForUpdate(CaseService.INFORMATION_REQUESTS, number, holder);
-        Versions.require(ifMatch, file.version);
-        InformationRequest request = InformationRequest.findById(file.id);
-        Status from = Status.valueOf(file.status);
-        boolean internal = "INTERNAL_COMPLAINT".equals(input.getLevel().name());
+    public InformationView appeal(String number, long expectedVersion, AppealFiling input, Caller holder) {
+        String reason = Required.text(input.reason(), "reason");
+        boolean internal = Appeal.INTERNAL_COMPLAINT.equals(input.level());
         Status to = internal ? Status.INTERNAL_APPEAL : Status.ESCALATED;
-        InformationLifecycle.check(from, to, EnumSet.of(Actor.HOLDER));
-        List<Appeal> appeals = Appeal.list("caseId", file.id);
-        Windows windows = windows(file, request, appeals, calendarAround(request));
-        LocalDate today = TimeSource.today(clock);
-        LocalDate opens = internal ? windows.internalFrom() : windows.escalationFrom();
-        LocalDate closes = internal ? windows.internalUntil() : windows.escalationUntil();
-        if (opens == null || today.isBefore(opens) || today.isAfter(closes)) {
-            boolean closed = opens != null && today.isAfter(closes);
-            throw new DomainException.Conflict(closed ? ProblemCode.WINDOW_CLOSED : ProblemCode.WINDOW_NOT_OPEN,
-                    ProblemFacts.window(opens, closes), opens == null ? "problem.appeal-not-open.detail"
-                    : closed ? "problem.appeal-window-closed.detail" : "problem.appeal-not-yet.detail",
-                    new DomainException.Localized("appeal.level." + input.getLevel().name()), opens, closes);
-        }
-        Appeal appeal = new Appeal();
-        appeal.caseId = file.id;
-        appeal.level = input.getLevel().name();
-        appeal.reason = reason;
-        appeal.filedAt = clock.instant();
-        appeal.filedOn = today;
-        if (internal) {
-            appeal.decideBy = calendar.count(today, rules.headDecidesWithinWorkingDays()).dueDate();
-            file.dueDate = appeal.decideBy;
-        } else {
-            Institution commission = Institution.<Institution>find("code", rules.commissionCode()).firstResult();
-            if (commission == null) {
-                throw new IllegalStateException("No institution has the commission code " + rules.commissionCode()
-                        + " (bawaba.information.commission-code)");
+        return commands.move(number, expectedVersion, holder, to, Actor.HOLDER, subject -> {
+            CaseFile file = subject.file();
+            LocalDate today = subject.today();
+            Appeal appeal = new Appeal();
+            appeal.caseId = file.id;
+            appeal.level = input.level();
+            appeal.reason = reason;
+            appeal.filedAt = clock.instant();
+            appeal.filedOn = today;
+            if (internal) {
+                appeal.decideBy = calendar.count(today, rules.headDecidesWithinWorkingDays()).dueDate();
+                file.dueDate = appeal.decideBy;
+            } else {
+                Institution commission = Institution.<Institution>find("code", rules.commissionCode()).firstResult();
+                if (commission == null) {
+                    throw new IllegalStateException("No institution has the commission code " + rules.commissionCode()
+                            + " (bawaba.information.commission-code)");
+                }
+                file.reviewerInstitutionId = commission.id;
+                file.dueDate = null;
             }
-            file.reviewerInstitutionId = commission.id;
-            file.dueDate = null;
-        }
-        appeal.persist();
-        move(file, to, holder, internal ? new CaseEventData.InternalAppealFiled(appeal.decideBy)
-                : new CaseEventData.Escalated(file.reviewerInstitutionId));
-        return viewOf(file, holder);
-    }
-
-    /** The days during which each appeal may be filed, as far as the request's history opens them. */
-    public record Windows(LocalDate internalFrom, LocalDate internalUntil, LocalDate escalationFrom, LocalDate escalationUntil) {
-    }
-
-    Windows windows(CaseFile file, InformationRequest request, List<Appeal> appeals, WorkingDayCalendar.Span days) {
-        Status status = Status.valueOf(file.status);
-        Appeal internal = appeals.stream().filter(a -> Appeal.INTERNAL_COMPLAINT.equals(a.level)).findFirst().orElse(null);
-        Appeal escalation = appeals.stream().filter(a -> Appeal.CDAI_ESCALATION.equals(a.level)).findFirst().orElse(null);
-        // Each window is counted from the day of its cause (a refusal, a partial answer, the due date or the head's
-        // deadline passing, the head's decision); it opens that day, or the day after a deadline.
-        LocalDate internalFrom = null;
-        LocalDate internalUntil = null;
-        if (internal == null) {
-            LocalDate cause = null;
-            if (status == Status.REFUSED) {
-                cause = day(request.refusedAt);
-                internalFrom = cause;
-            } else if (status == Status.PARTIALLY_ANSWERED) {
-                cause = day(request.answeredAt);
-                internalFrom = cause;
-            } else if (InformationLifecycle.PENDING.contains(status) && file.dueDate != null) {
-                cause = file.dueDate;
-                internalFrom = cause.plusDays(1);
-            }
-            internalUntil = cause == null ? null : days.count(cause, rules.internalComplaintWithinWorkingDays()).dueDate();
-        }
-        LocalDate escalationFrom = null;
-        LocalDate escalationUntil = null;
-        boolean afterInternal = status == Status.INTERNAL_APPEAL || status == Status.APPEAL_UPHELD || status == Status.APPEAL_REJECTED;
-        if (internal != null && escalation == null && afterInternal) {
-            LocalDate cause = internal.decidedAt != null ? day(internal.decidedAt) : internal.decideBy;
-            escalationFrom = internal.decidedAt != null ? cause : cause.plusDays(1);
-            escalationUntil = cause.plusDays(rules.escalationWithinDays());
-        }
-        return new Windows(internalFrom, internalUntil, escalationFrom, escalationUntil);
+            appeal.persist();
+            move(file, to, holder, internal ? new CaseEventData.InternalAppealFiled(appeal.decideBy)
+                    : new CaseEventData.Escalated(file.reviewerInstitutionId));
+        });
     }
 
     /** The inbox: the body's requests for its officers and head, the escalated ones for the CDAI. */
@@ -436,15 +391,27 @@ public class InformationRequests {
         ledger.changeStatus(file, to.name(), !open, actor, data);
     }
 
+    /** The request locked for a command, with what its guards read. */
+    private Subject subject(CaseFile file) {
+        InformationRequest request = InformationRequest.findById(file.id);
+        return new Subject(file, request, Appeal.list("caseId = ?1 order by filedAt", file.id), calendarAround(request),
+                TimeSource.today(clock));
+    }
+
     InformationView viewOf(CaseFile file, Caller reader) {
         CaseFile.getEntityManager().flush();
-        InformationRequest request = InformationRequest.findById(file.id);
-        List<Appeal> appeals = Appeal.list("caseId = ?1 order by filedAt", file.id);
-        WorkingDayCalendar.Span days = calendarAround(request);
-        Deadline deadline = days.count(request.clockStartedOn, request.workingDays);
-        LocalDate extendedDue = request.extensionDays == null ? null : days.count(deadline.dueDate(), request.extensionDays).dueDate();
-        return new InformationView(file, request, appeals, attachments.visibleOf(file.id, reader), deadline, extendedDue,
-                windows(file, request, appeals, days));
+        Subject subject = subject(file);
+        InformationRequest request = subject.request();
+        Deadline deadline = subject.days().count(request.clockStartedOn, request.workingDays);
+        LocalDate extendedDue = request.extensionDays == null ? null
+                : subject.days().count(deadline.dueDate(), request.extensionDays).dueDate();
+        // The windows shown are the guards' of the appeal commands: an internal complaint while it may be filed,
+        // an escalation also while its window lies ahead.
+        Lifecycle.Window internalComplaint = lifecycle.judge(subject, Status.INTERNAL_APPEAL, EnumSet.of(Actor.HOLDER))
+                instanceof Lifecycle.Verdict.Allowed allowed ? allowed.window() : null;
+        Lifecycle.Window escalation = lifecycle.window(subject, Status.ESCALATED, Actor.HOLDER);
+        return new InformationView(file, request, subject.appeals(), attachments.visibleOf(file.id, reader), deadline, extendedDue,
+                internalComplaint, escalation);
     }
 
     private static long minorUnits(String amount) {
@@ -453,9 +420,5 @@ public class InformationRequests {
         } catch (ArithmeticException tooLarge) {
             throw DomainException.Unprocessable.field("reproductionFee.amount", FieldErrorCode.OUT_OF_RANGE, "field.too-large-amount");
         }
-    }
-
-    private static LocalDate day(Instant instant) {
-        return instant.atZone(TimeSource.MOROCCO).toLocalDate();
     }
 }

@@ -95,7 +95,7 @@ public class Attachments {
         attached.mediaType = mediaType;
         attached.sizeBytes = content.length;
         attached.sha256 = upload.sha256();
-        attached.uploadedBy = CaseActors.visible(uploader).name();
+        attached.uploadedBy = CaseActors.visible(uploader);
         attached.institutionId = uploader.isStaff() ? uploader.institutionId() : null;
         attached.uploadedAt = clock.instant();
         attached.storageKey = UUID.randomUUID().toString().replace("-", "");
@@ -125,7 +125,7 @@ public class Attachments {
         if (ids == null || ids.isEmpty()) {
             return List.of();
         }
-        String side = CaseActors.visible(claimer).name();
+        String side = CaseActors.visible(claimer);
         List<AttachedFile> found = AttachedFile.<AttachedFile>list("id in ?1 and caseId = ?2 and uploadedBy = ?3 "
                         + "and messageId is null and answerId is null order by id", ids, file.id, side).stream()
                 .filter(attached -> !claimer.isStaff() || claimer.institutionId().equals(attached.institutionId))
@@ -186,7 +186,7 @@ public class Attachments {
      * right-to-left override shows {@code invoice<U+202E>fdp.exe} as "invoiceexe.pdf". Applied to names as stored and
      * again as served, so that names stored before this rule are shown safely too.
      */
-    static String safeFileName(String given) {
+    public static String safeFileName(String given) {
         String name = given == null ? "" : given;
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
         name = INVISIBLE.matcher(name).replaceAll("").strip();

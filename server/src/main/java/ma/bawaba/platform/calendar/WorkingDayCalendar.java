@@ -22,7 +22,7 @@ public class WorkingDayCalendar {
 
     private final PublicHolidays holidays;
 
-    WorkingDayCalendar(PublicHolidays holidays) {
+    public WorkingDayCalendar(PublicHolidays holidays) {
         this.holidays = holidays;
     }
 

@@ -13,6 +13,31 @@ public final class Versions {
         return new EntityTag(Long.toString(version));
     }
 
+    /** The version an If-Match names, for a version that no row has when it names none that could be. */
+    public static final long NO_VERSION = -1;
+
+    /**
+     * The version the caller last read, from its If-Match: 428 without one. A tag that is not one of ours gives a
+     * version no row has, so the command answers 412 with the current version.
+     */
+    public static long expected(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new DomainException.VersionRequired();
+        }
+        String tag = ifMatch.trim();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        if (tag.length() < 3 || !tag.startsWith("\"") || !tag.endsWith("\"")) {
+            return NO_VERSION;
+        }
+        String digits = tag.substring(1, tag.length() - 1);
+        if (!digits.chars().allMatch(c -> c >= '0' && c <= '9') || digits.length() > 18) {
+            return NO_VERSION;
+        }
+        return Long.parseLong(digits);
+    }
+
     /** 428 without If-Match, 412 when it names another version than the current one. */
     public static void require(String ifMatch, long currentVersion) {
         if (ifMatch == null || ifMatch.isBlank()) {

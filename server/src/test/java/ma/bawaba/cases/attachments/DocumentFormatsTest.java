@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 import ma.bawaba.support.Files;
+import ma.bawaba.cases.web.ContentDisposition;
 import org.junit.jupiter.api.Test;
 
 class DocumentFormatsTest {

@@ -1,13 +1,16 @@
-package ma.bawaba.cases;
+package ma.bawaba.cases.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.function.Predicate;
+import ma.bawaba.cases.CaseConversation;
+import ma.bawaba.cases.CaseFile;
+import ma.bawaba.cases.CaseFiles;
+import ma.bawaba.cases.CaseService;
 import ma.bawaba.cases.attachments.AttachmentMapper;
 import ma.bawaba.cases.attachments.Attachments;
-import ma.bawaba.cases.attachments.Uploads;
 import ma.bawaba.contract.model.MessageInput;
 import ma.bawaba.contract.model.MessagePage;
 import ma.bawaba.contract.model.TimelinePage;
@@ -50,7 +53,8 @@ public class CaseExchanges {
     public Response messages(CaseService service, String number, Integer limit, String cursor) {
         CaseFile file = caseFiles.visible(service, number, access.requireAuthenticated());
         var page = conversation.list(file, page(limit, cursor));
-        return Response.ok(new MessagePage().items(page.items()).nextCursor(page.nextCursor())).build();
+        return Response.ok(new MessagePage().items(page.items().stream().map(CaseMessageMapper::toApi).toList())
+                .nextCursor(page.nextCursor())).build();
     }
 
     public Response send(CaseService service, String number, MessageInput message, String idempotencyKey,
@@ -58,8 +62,8 @@ public class CaseExchanges {
         Caller author = access.requireAuthenticated();
         return idempotency.create(author, "POST /" + service.path() + "/" + number + "/messages", idempotencyKey, message, () ->
                 Response.status(Response.Status.CREATED)
-                        .entity(conversation.send(open(service, number, author, closed), author, message.getText().strip(),
-                                message.getAttachmentIds()))
+                        .entity(CaseMessageMapper.toApi(conversation.send(open(service, number, author, closed), author,
+                                message.getText().strip(), message.getAttachmentIds())))
                         .build());
     }
 

@@ -1,4 +1,4 @@
-package ma.bawaba.cases;
+package ma.bawaba.cases.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +12,10 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import ma.bawaba.contract.model.Requester;
+import ma.bawaba.cases.CaseFile;
+import ma.bawaba.cases.CaseService;
+import ma.bawaba.cases.Requester;
+import ma.bawaba.cases.TrackingService;
 import ma.bawaba.platform.BawabaConfig;
 import ma.bawaba.platform.Digests;
 import ma.bawaba.platform.idempotency.Idempotency;
@@ -105,8 +108,8 @@ public class CaseSubmissions {
         BawabaConfig.Submissions limits = config.submissions();
         String prefix = "submission:" + filing.service().prefix() + ":";
         Requester requester = filing.requester();
-        String email = TrackingService.normalizeEmail(requester.getEmail());
-        String document = requester.getIdDocumentType().name() + ":" + requester.getIdDocumentNumber().strip().toUpperCase(Locale.ROOT);
+        String email = TrackingService.normalizeEmail(requester.email());
+        String document = requester.idDocumentType() + ":" + requester.idDocumentNumber().strip().toUpperCase(Locale.ROOT);
         return List.of(
                 new RateLimiter.Limit(prefix + "address:" + filing.clientAddress(), limits.perAddress(), limits.window()),
                 new RateLimiter.Limit(prefix + "email:" + digest(email), limits.perIdentity(), limits.window()),

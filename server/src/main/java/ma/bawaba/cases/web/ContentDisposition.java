@@ -1,6 +1,7 @@
-package ma.bawaba.cases.attachments;
+package ma.bawaba.cases.web;
 
 import java.nio.charset.StandardCharsets;
+import ma.bawaba.cases.attachments.Attachments;
 
 /**
  * The Content-Disposition of a download (RFC 6266): an ASCII {@code filename} for old clients and the exact name as

@@ -1,8 +1,9 @@
-package ma.bawaba.cases.attachments;
+package ma.bawaba.cases.web;
 
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import ma.bawaba.cases.attachments.Attachments;
 import ma.bawaba.platform.problem.DomainException;
 import ma.bawaba.platform.problem.FieldErrorCode;
 import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;

@@ -1,4 +1,4 @@
-package ma.bawaba.cases;
+package ma.bawaba.cases.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,6 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import ma.bawaba.cases.CaseActors;
+import ma.bawaba.cases.CaseEvent;
+import ma.bawaba.cases.CaseFile;
+import ma.bawaba.contract.model.ActorKind;
 import ma.bawaba.contract.model.CaseEventData;
 import ma.bawaba.contract.model.CaseEventType;
 import ma.bawaba.contract.model.TimelineEntry;
@@ -16,7 +20,7 @@ import ma.bawaba.platform.problem.FieldErrorCode;
 import ma.bawaba.platform.web.Page;
 
 /**
- * A case's events as its holder and its institution read them: what happened (the typed payload), when, which kind of
+ * The timeline read side of the API: a case's events as its holder and its institution read them: what happened (the typed payload), when, which kind of
  * actor did it and for which body. The actor's key reference stays in the event for audit and is never shown.
  */
 @ApplicationScoped
@@ -62,7 +66,7 @@ public class CaseTimeline {
                 .type(CaseEventType.fromValue(event.type))
                 .fromStatus(event.fromStatus)
                 .toStatus(event.toStatus)
-                .actor(CaseActors.visible(event.actorKind))
+                .actor(ActorKind.fromValue(CaseActors.visible(event.actorKind)))
                 .actingInstitutionId(event.actorInstitutionId)
                 .actingOfficeId(event.actorOfficeId)
                 .institutionId(event.institutionId)

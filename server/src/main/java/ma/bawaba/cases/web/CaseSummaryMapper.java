@@ -1,18 +1,19 @@
-package ma.bawaba.cases;
+package ma.bawaba.cases.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import ma.bawaba.cases.CaseFile;
 import ma.bawaba.contract.model.CaseSummary;
 import ma.bawaba.contract.model.Service;
 import ma.bawaba.platform.TimeSource;
 
 /** A case's common part as the API shows it; timestamps in Morocco's offset, overdue derived from today's date there. */
-public final class CaseSummaries {
+public final class CaseSummaryMapper {
 
-    private CaseSummaries() {
+    private CaseSummaryMapper() {
     }
 
-    public static CaseSummary of(CaseFile file, Clock clock) {
+    public static CaseSummary toApi(CaseFile file, Clock clock) {
         LocalDate today = TimeSource.today(clock);
         return new CaseSummary()
                 .number(file.number)
