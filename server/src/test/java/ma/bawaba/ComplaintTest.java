@@ -156,7 +156,7 @@ class ComplaintTest {
 
         // The stored replay keeps neither the case token nor the requester: a replay issues a new token.
         String stored = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
-                ma.bawaba.platform.idempotency.IdempotencyRecord.<ma.bawaba.platform.idempotency.IdempotencyRecord>find("key", key)
+                ma.bawaba.platform.web.idempotency.IdempotencyRecord.<ma.bawaba.platform.web.idempotency.IdempotencyRecord>find("key", key)
                         .firstResult().responseBody);
         assertFalse(stored.contains("ct_") || stored.contains("Benali") || stored.contains("@example.ma"), stored);
         String replayedToken = anonymous().header("X-Forwarded-For", address).header("Idempotency-Key", key)

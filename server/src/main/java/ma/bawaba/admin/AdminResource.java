@@ -13,7 +13,7 @@ import ma.bawaba.faq.Faq;
 import ma.bawaba.faq.FaqEntry;
 import ma.bawaba.contract.model.InstitutionInput;
 import ma.bawaba.contract.model.IssuedApiKey;
-import ma.bawaba.platform.idempotency.Idempotency;
+import ma.bawaba.platform.web.idempotency.Idempotency;
 import ma.bawaba.platform.security.Access;
 import ma.bawaba.platform.security.Caller;
 import ma.bawaba.platform.security.Role;

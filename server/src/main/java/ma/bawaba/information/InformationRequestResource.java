@@ -21,7 +21,7 @@ import ma.bawaba.contract.model.InformationRequestType;
 import ma.bawaba.contract.model.MessageInput;
 import ma.bawaba.platform.BawabaConfig;
 import ma.bawaba.platform.TimeSource;
-import ma.bawaba.platform.idempotency.Idempotency;
+import ma.bawaba.platform.web.idempotency.Idempotency;
 import ma.bawaba.platform.security.Access;
 import ma.bawaba.platform.security.CaseTokens;
 import ma.bawaba.platform.security.Caller;

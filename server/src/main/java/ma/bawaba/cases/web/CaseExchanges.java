@@ -14,7 +14,7 @@ import ma.bawaba.cases.attachments.Attachments;
 import ma.bawaba.contract.model.MessageInput;
 import ma.bawaba.contract.model.MessagePage;
 import ma.bawaba.contract.model.TimelinePage;
-import ma.bawaba.platform.idempotency.Idempotency;
+import ma.bawaba.platform.web.idempotency.Idempotency;
 import ma.bawaba.platform.problem.DomainException;
 import ma.bawaba.platform.problem.ProblemCode;
 import ma.bawaba.platform.problem.ProblemFacts;

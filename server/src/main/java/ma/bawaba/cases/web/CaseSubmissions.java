@@ -18,7 +18,7 @@ import ma.bawaba.cases.Requester;
 import ma.bawaba.cases.TrackingService;
 import ma.bawaba.platform.BawabaConfig;
 import ma.bawaba.platform.Digests;
-import ma.bawaba.platform.idempotency.Idempotency;
+import ma.bawaba.platform.web.idempotency.Idempotency;
 import ma.bawaba.platform.ratelimit.RateLimiter;
 import ma.bawaba.platform.security.Access;
 import ma.bawaba.platform.security.CaseTokens;

@@ -1,4 +1,4 @@
-package ma.bawaba.platform.idempotency;
+package ma.bawaba.platform.web.idempotency;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,4 +1,4 @@
-package ma.bawaba.platform.idempotency;
+package ma.bawaba.platform.web.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
