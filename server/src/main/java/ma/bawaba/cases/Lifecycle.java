@@ -147,6 +147,11 @@ public final class Lifecycle<S extends Enum<S>, A extends Enum<A>, C> {
         return firstRefusal != null ? firstRefusal : new Verdict.Refused(notInTable.apply(subject, to), null);
     }
 
+    /** The window of a move the actor may make now; null when the move has no window or is not allowed now. */
+    public Window windowOpenNow(C subject, S to, A actor) {
+        return judge(subject, to, EnumSet.of(actor)) instanceof Verdict.Allowed allowed ? allowed.window() : null;
+    }
+
     /**
      * The window of a move the actor may make now, or will be able to make once it opens; null when the move has
      * no window or will not be allowed.

@@ -38,8 +38,6 @@ import ma.bawaba.platform.calendar.HolidaysChanged;
 import ma.bawaba.platform.calendar.WorkingDayCalendar;
 import ma.bawaba.platform.problem.DomainException;
 import ma.bawaba.platform.problem.FieldErrorCode;
-import ma.bawaba.platform.problem.ProblemCode;
-import ma.bawaba.platform.problem.ProblemFacts;
 import ma.bawaba.platform.problem.Required;
 import ma.bawaba.platform.security.Caller;
 import ma.bawaba.platform.security.Role;
@@ -407,8 +405,7 @@ public class InformationRequests {
                 : subject.days().count(deadline.dueDate(), request.extensionDays).dueDate();
         // The windows shown are the guards' of the appeal commands: an internal complaint while it may be filed,
         // an escalation also while its window lies ahead.
-        Lifecycle.Window internalComplaint = lifecycle.judge(subject, Status.INTERNAL_APPEAL, EnumSet.of(Actor.HOLDER))
-                instanceof Lifecycle.Verdict.Allowed allowed ? allowed.window() : null;
+        Lifecycle.Window internalComplaint = lifecycle.windowOpenNow(subject, Status.INTERNAL_APPEAL, Actor.HOLDER);
         Lifecycle.Window escalation = lifecycle.window(subject, Status.ESCALATED, Actor.HOLDER);
         return new InformationView(file, request, subject.appeals(), attachments.visibleOf(file.id, reader), deadline, extendedDue,
                 internalComplaint, escalation);
