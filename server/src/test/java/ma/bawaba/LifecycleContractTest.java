@@ -8,7 +8,9 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import ma.bawaba.complaints.ComplaintLifecycle;
 import ma.bawaba.contract.model.ComplaintStatus;
+import ma.bawaba.contract.model.DocumentOrderStatus;
 import ma.bawaba.contract.model.InformationRequestStatus;
+import ma.bawaba.documents.DocumentOrderLifecycle;
 import ma.bawaba.information.InformationLifecycle;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +28,11 @@ class LifecycleContractTest {
     @Test
     void theInformationRequestLifecycleHasTheStatusesOfTheContract() {
         assertEquals(names(InformationRequestStatus.values()), names(InformationLifecycle.Status.values()));
+    }
+
+    @Test
+    void theDocumentOrderLifecycleHasTheStatusesOfTheContract() {
+        assertEquals(names(DocumentOrderStatus.values()), names(DocumentOrderLifecycle.Status.values()));
     }
 
     private static Set<String> names(Enum<?>[] values) {

@@ -14,6 +14,7 @@ import java.util.Properties;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import ma.bawaba.complaints.ComplaintLifecycle;
+import ma.bawaba.documents.DocumentOrderLifecycle;
 import ma.bawaba.information.InformationLifecycle;
 import ma.bawaba.platform.problem.FieldErrorCode;
 import ma.bawaba.platform.problem.ProblemCode;
@@ -43,6 +44,7 @@ class ProblemCodesTest {
                 Arrays.stream(ComplaintLifecycle.Status.values()).map(status -> "complaint.status." + status),
                 Arrays.stream(ComplaintLifecycle.Kind.values()).map(kind -> "complaint.kind." + kind),
                 Arrays.stream(InformationLifecycle.Status.values()).map(status -> "information-request.status." + status),
+                Arrays.stream(DocumentOrderLifecycle.Status.values()).map(status -> "document-order.status." + status),
                 Arrays.stream(Role.values()).map(role -> "role." + role)).flatMap(keyStream -> keyStream).toList();
         for (Map.Entry<String, Properties> bundle : bundles().entrySet()) {
             for (String key : keys) {

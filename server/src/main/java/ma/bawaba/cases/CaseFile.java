@@ -42,6 +42,10 @@ public class CaseFile extends PanacheEntityBase implements Access.TenantOwned {
     @Column(name = "reviewer_institution_id")
     public Long reviewerInstitutionId;
 
+    /** When the case was handed to the postal operator, which sees it from then on (a document order). */
+    @Column(name = "handed_to_post_at")
+    public Instant handedToPostAt;
+
     @Column(name = "requester_email")
     public String requesterEmail;
 
@@ -83,5 +87,10 @@ public class CaseFile extends PanacheEntityBase implements Access.TenantOwned {
     @Override
     public Long officeId() {
         return officeId;
+    }
+
+    @Override
+    public boolean handedToPost() {
+        return handedToPostAt != null;
     }
 }

@@ -20,6 +20,26 @@ public class CaseFiles {
         return check(service, number, caller, file);
     }
 
+    /**
+     * As {@link #visible}, for what a case holds beyond the service's view of it (messages, timeline, documents):
+     * a role that only carries the service's cases gets the same 404.
+     */
+    public CaseFile visibleContent(CaseService service, String number, Caller caller) {
+        return carriedOnly(service, number, caller, visible(service, number, caller));
+    }
+
+    /** As {@link #visibleContent}, locked for a change. */
+    public CaseFile visibleContentForUpdate(CaseService service, String number, Caller caller) {
+        return carriedOnly(service, number, caller, visibleForUpdate(service, number, caller));
+    }
+
+    private static CaseFile carriedOnly(CaseService service, String number, Caller caller, CaseFile file) {
+        if (caller.isStaff() && service.carriers().contains(caller.role())) {
+            throw new DomainException.NotFound(service.subject(), number);
+        }
+        return file;
+    }
+
     /** As {@link #visible}, with the row locked until the transaction ends, for changes that read then write. */
     public CaseFile visibleForUpdate(CaseService service, String number, Caller caller) {
         CaseFile file = CaseFile.<CaseFile>find("number", number).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();

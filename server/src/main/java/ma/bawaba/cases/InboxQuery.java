@@ -20,12 +20,19 @@ public final class InboxQuery {
 
     private InboxQuery(CaseService service, String tenantCondition, Long tenantId) {
         where.append("f.service = '").append(service.name()).append("' and ").append(tenantCondition);
-        parameters.put("tenant", tenantId);
+        if (tenantId != null || tenantCondition.contains(":tenant")) {
+            parameters.put("tenant", tenantId);
+        }
     }
 
     /** The cases of {@code service} where {@code tenantCondition} (naming {@code :tenant}) holds for {@code tenantId}. */
     public static InboxQuery of(CaseService service, String tenantCondition, Long tenantId) {
         return new InboxQuery(service, tenantCondition, tenantId);
+    }
+
+    /** The cases of {@code service} handed to the postal operator, which is no tenant. */
+    public static InboxQuery handedToPost(CaseService service) {
+        return new InboxQuery(service, "f.handedToPostAt is not null", null);
     }
 
     /** A condition that always applies (the join of a service's own table). */

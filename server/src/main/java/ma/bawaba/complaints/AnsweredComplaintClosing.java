@@ -2,7 +2,7 @@ package ma.bawaba.complaints;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
+import ma.bawaba.platform.database.Batches;
 
 /**
  * Closes answered complaints whose reopen window has ended (Decree 2-17-265: an answer that is not rated, or rated
@@ -12,8 +12,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class AnsweredComplaintClosing {
-
-    private static final Logger LOG = Logger.getLogger(AnsweredComplaintClosing.class);
 
     private final Complaints complaints;
 
@@ -29,22 +27,6 @@ public class AnsweredComplaintClosing {
 
     /** Closes every complaint that is due, batch after batch; returns how many. */
     public int closeDue() {
-        int total = 0;
-        int closed;
-        do {
-            try {
-                closed = complaints.closeAnsweredBatch();
-            } catch (RuntimeException conflict) {
-                // A batch that lost a race (a Galera certification failure, a deadlock) rolled back as a whole;
-                // what it held is closed by the next run, here or on another instance.
-                LOG.warnf("A batch of answered complaints could not be closed now: %s", conflict.toString());
-                break;
-            }
-            total += closed;
-        } while (closed > 0);
-        if (total > 0) {
-            LOG.infof("Closed %d answered complaints whose reopen window had ended", total);
-        }
-        return total;
+        return Batches.drain("answered complaints whose reopen window had ended", complaints::closeAnsweredBatch);
     }
 }

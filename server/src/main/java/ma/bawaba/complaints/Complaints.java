@@ -132,7 +132,7 @@ public class Complaints {
                 case ANSWERED -> answer(file, complaint, command, staff);
                 case REJECTED -> {
                     complaint.rejectionReason = Required.text(command.reason(), "reason");
-                    move(file, complaint, Status.REJECTED, staff, new CaseEventData.Rejected());
+                    move(file, complaint, Status.REJECTED, staff, new CaseEventData.Rejected(null));
                 }
                 case TRANSFERRED -> transfer(file, complaint, command, staff);
                 case ACKNOWLEDGED -> move(file, complaint, Status.ACKNOWLEDGED, staff, new CaseEventData.Acknowledged());

@@ -30,6 +30,10 @@ public interface BawabaConfig {
 
     Information information();
 
+    Documents documents();
+
+    Payments payments();
+
     interface Security {
         /** A key with the ADMIN role that exists only in configuration, to create the first real keys. */
         Optional<String> bootstrapAdminKey();
@@ -182,6 +186,53 @@ public interface BawabaConfig {
         /** The code of the CDAI institution, which reviews escalations. */
         @WithDefault("CDAI")
         String commissionCode();
+    }
+
+    /** Civil-status document orders (watiqa). */
+    interface Documents {
+        /** An order not paid within 48 hours expires (PRODUCT.md). */
+        @WithDefault("PT48H")
+        Duration payWithin();
+
+        /** Once paid, the office owes the documents to the post within this many working days. */
+        @WithDefault("3")
+        int prepareWithinWorkingDays();
+
+        /** Postage of one order posted within Morocco, in minor units of {@link #currency()} (centimes)... */
+        @WithDefault("1500")
+        long postageMoroccoMinor();
+
+        /** ...and posted abroad. */
+        @WithDefault("6000")
+        long postageAbroadMinor();
+
+        /** The currency of fees; a document type priced in another one cannot be ordered. */
+        @WithDefault("MAD")
+        String currency();
+
+        /** How often unpaid orders are expired, and how many one transaction expires. */
+        @WithDefault("5m")
+        String expireEvery();
+
+        @WithDefault("200")
+        int expireBatchSize();
+    }
+
+    /** The payment provider's signed callbacks. */
+    interface Payments {
+        /**
+         * The secret shared with the provider, which signs each callback with HMAC-SHA256. Required in production,
+         * the same on every instance; without one every callback is refused.
+         */
+        Optional<String> callbackSecret();
+
+        /** How far a callback's timestamp may be from this server's clock, either way (the replay window). */
+        @WithDefault("PT5M")
+        Duration signatureTolerance();
+
+        /** The sandbox provider ({@code POST /sandbox/payments}): on in demo mode and in tests only. */
+        @WithDefault("false")
+        boolean sandbox();
     }
 
     interface Demo {

@@ -41,6 +41,10 @@ public class CivilStatusOffice extends PanacheEntityBase {
 
     public boolean active = true;
 
+    /** Whether the office takes orders through the portal (watiqa); a citizen cannot order from one that does not. */
+    @Column(name = "accepts_online_orders")
+    public boolean acceptsOnlineOrders = true;
+
     @Version
     public long version;
 

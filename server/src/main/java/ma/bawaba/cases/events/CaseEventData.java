@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.annotation.JsonTypeIdResolver;
 import java.time.LocalDate;
+import ma.bawaba.platform.Money;
 
 /**
  * The catalogue of case events: one record per event type, named by its {@link JsonTypeName} and nothing else. A
@@ -55,9 +56,12 @@ public sealed interface CaseEventData {
     record PartiallyAnswered(long messageId) implements CaseEventData {
     }
 
-    /** A complaint out of scope (a matter before a court); the reason is in the complaint, not here. */
+    /**
+     * A complaint out of scope (a matter before a court), or a document order its office could not serve, with the
+     * refund due when it was paid; the reason is in the case, not here.
+     */
     @JsonTypeName("REJECTED")
-    record Rejected() implements CaseEventData {
+    record Rejected(Money refundDue) implements CaseEventData {
     }
 
     /** The holder rated an answer; the optional comment is personal content and stays with the answer. */
@@ -133,5 +137,55 @@ public sealed interface CaseEventData {
     /** The due date moved without a status change, because the holiday calendar changed (Law 31-13 working days). */
     @JsonTypeName("DUE_DATE_CHANGED")
     record DueDateChanged(LocalDate previousDueDate, LocalDate dueDate) implements CaseEventData {
+    }
+
+    /** The payment provider confirmed the payment of a document order's fee. */
+    @JsonTypeName("PAID")
+    record Paid(Money amount) implements CaseEventData {
+    }
+
+    /** The payment provider reported a failed payment; the order is still payable. */
+    @JsonTypeName("PAYMENT_FAILED")
+    record PaymentFailed() implements CaseEventData {
+    }
+
+    /** A paid order reached its office, which owes the documents to the post by this day. */
+    @JsonTypeName("AT_OFFICE")
+    record AtOffice(LocalDate dueDate) implements CaseEventData {
+    }
+
+    /** The office prepared the documents and handed them to the post. */
+    @JsonTypeName("READY")
+    record Ready() implements CaseEventData {
+    }
+
+    /** The post took the envelope on, with this tracking number. */
+    @JsonTypeName("SHIPPED")
+    record Shipped(String trackingNumber) implements CaseEventData {
+    }
+
+    /** The post delivered the documents. */
+    @JsonTypeName("DELIVERED")
+    record Delivered() implements CaseEventData {
+    }
+
+    /** A delivery failed; the post brought the envelope back to the office (the reason is in the order). */
+    @JsonTypeName("RETURNED")
+    record Returned() implements CaseEventData {
+    }
+
+    /** The holder cancelled an order before paying it. */
+    @JsonTypeName("CANCELLED")
+    record Cancelled() implements CaseEventData {
+    }
+
+    /** An order was not paid in time. */
+    @JsonTypeName("EXPIRED")
+    record Expired() implements CaseEventData {
+    }
+
+    /** The payment provider confirmed the refund owed after a rejection. */
+    @JsonTypeName("REFUND_CONFIRMED")
+    record RefundConfirmed(Money amount) implements CaseEventData {
     }
 }

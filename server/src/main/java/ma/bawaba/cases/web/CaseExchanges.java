@@ -51,7 +51,7 @@ public class CaseExchanges {
     }
 
     public Response messages(CaseService service, String number, Integer limit, String cursor) {
-        CaseFile file = caseFiles.visible(service, number, access.requireAuthenticated());
+        CaseFile file = caseFiles.visibleContent(service, number, access.requireAuthenticated());
         var page = conversation.list(file, page(limit, cursor));
         return Response.ok(new MessagePage().items(page.items().stream().map(CaseMessageMapper::toApi).toList())
                 .nextCursor(page.nextCursor())).build();
@@ -68,7 +68,7 @@ public class CaseExchanges {
     }
 
     public Response timeline(CaseService service, String number, Integer limit, String cursor) {
-        CaseFile file = caseFiles.visible(service, number, access.requireAuthenticated());
+        CaseFile file = caseFiles.visibleContent(service, number, access.requireAuthenticated());
         var page = timeline.list(file, page(limit, cursor));
         return Response.ok(new TimelinePage().items(page.items()).nextCursor(page.nextCursor())).build();
     }
@@ -76,7 +76,7 @@ public class CaseExchanges {
     public Response upload(CaseService service, String number, String idempotencyKey, Predicate<String> closed) {
         Caller uploader = access.requireAuthenticated();
         // Nothing is read into memory for a case the caller may not see.
-        caseFiles.visible(service, number, uploader);
+        caseFiles.visibleContent(service, number, uploader);
         Attachments.Upload upload = Uploads.fromForm(attachments);
         String path = service.path() + "/" + number + "/attachments";
         return idempotency.create(uploader, "POST /" + path, idempotencyKey, upload.fingerprint(), () -> {
@@ -88,12 +88,12 @@ public class CaseExchanges {
     @Transactional
     public Response download(CaseService service, String number, long attachmentId) {
         Caller caller = access.requireAuthenticated();
-        return Uploads.download(attachments.download(caseFiles.visible(service, number, caller), attachmentId, caller));
+        return Uploads.download(attachments.download(caseFiles.visibleContent(service, number, caller), attachmentId, caller));
     }
 
     /** The case, locked for the change, as long as its status still takes messages and documents (else 409). */
     private CaseFile open(CaseService service, String number, Caller caller, Predicate<String> closed) {
-        CaseFile file = caseFiles.visibleForUpdate(service, number, caller);
+        CaseFile file = caseFiles.visibleContentForUpdate(service, number, caller);
         if (closed.test(file.status)) {
             throw new DomainException.Conflict(ProblemCode.CASE_CLOSED, ProblemFacts.currentStatus(file.status),
                     "problem.case-closed.detail", number, new DomainException.Localized(service.subject() + ".status." + file.status));

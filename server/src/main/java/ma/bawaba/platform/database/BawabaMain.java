@@ -52,7 +52,10 @@ public class BawabaMain {
             new DemoDefault("bawaba.security.bootstrap-admin-key", "BAWABA_BOOTSTRAP_ADMIN_KEY", DEMO_ADMIN_KEY),
             new DemoDefault("bawaba.security.case-token-secret", "BAWABA_CASE_TOKEN_SECRET",
                     "demo-only-case-token-secret-0123456789"),
-            // The key and the secret above are public: the demo answers this machine only, unless told otherwise.
+            new DemoDefault("bawaba.payments.callback-secret", "BAWABA_PAYMENTS_CALLBACK_SECRET",
+                    "demo-only-payment-callback-secret-0123456789"),
+            new DemoDefault("bawaba.payments.sandbox", "BAWABA_PAYMENTS_SANDBOX", "true"),
+            // The key and the secrets above are public: the demo answers this machine only, unless told otherwise.
             new DemoDefault("quarkus.http.host", "QUARKUS_HTTP_HOST", "127.0.0.1"));
 
     /** The demo's settings that the operator has not given, as a system property or an environment variable. */

@@ -63,6 +63,11 @@ public abstract class DomainException extends RuntimeException {
         public Unauthenticated() {
             super(ProblemCode.UNAUTHENTICATED, ProblemFacts.NONE, "problem.unauthenticated.detail");
         }
+
+        /** A credential that is there but does not hold (a signature that does not match). */
+        public Unauthenticated(ProblemCode code, String messageKey) {
+            super(code, ProblemFacts.NONE, messageKey);
+        }
     }
 
     /** 403: a valid credential whose role may not do this (never used for another tenant's object: that is 404). */

@@ -9,6 +9,8 @@ public enum ProblemCode {
     VALIDATION_FAILED,
     MALFORMED_JSON,
     UNAUTHENTICATED,
+    /** A payment callback whose signature or timestamp does not hold. */
+    SIGNATURE_INVALID,
     FORBIDDEN,
     NOT_FOUND,
     METHOD_NOT_ALLOWED,
@@ -22,6 +24,8 @@ public enum ProblemCode {
     NOT_ANSWERED,
     ALREADY_RATED,
     REOPEN_LIMIT_REACHED,
+    /** A payment for an order that no longer waits for one. */
+    ALREADY_PAID,
     WINDOW_NOT_OPEN,
     WINDOW_CLOSED,
     ALREADY_EXISTS,
@@ -32,6 +36,8 @@ public enum ProblemCode {
     CASE_ATTACHMENTS_FULL,
     UNSUPPORTED_MEDIA_TYPE,
     IDEMPOTENCY_KEY_REUSED,
+    /** A payment or refund notification for another amount than the one owed. */
+    AMOUNT_MISMATCH,
     VERSION_REQUIRED,
     RATE_LIMITED,
     INTERNAL_ERROR,

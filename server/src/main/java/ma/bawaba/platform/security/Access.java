@@ -81,7 +81,8 @@ public class Access {
                         ? caller.institutionId().equals(object.reviewerInstitutionId())
                         : caller.institutionId().equals(object.institutionId()));
                 case OFFICE -> caller.officeId() != null && caller.officeId().equals(object.officeId());
-                case NONE -> false;
+                // The postal operator has no tenant: it sees what was handed to the post, from then on, and nothing else.
+                case NONE -> caller.has(Role.POSTAL_OPERATOR) && object.handedToPost();
             };
         };
     }
@@ -97,6 +98,11 @@ public class Access {
         /** Another institution that reviews the object (the CDAI for an escalated request); none by default. */
         default Long reviewerInstitutionId() {
             return null;
+        }
+
+        /** Handed to the postal operator (a document order ready for delivery); not by default. */
+        default boolean handedToPost() {
+            return false;
         }
     }
 }

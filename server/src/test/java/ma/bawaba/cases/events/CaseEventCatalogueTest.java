@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import ma.bawaba.platform.Money;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -147,6 +148,9 @@ class CaseEventCatalogueTest {
         }
         if (type == String.class) {
             return "COMPLAINT";
+        }
+        if (type == Money.class) {
+            return new Money("55.00", "MAD");
         }
         throw new AssertionError("No sample for a payload field of type " + type);
     }
