@@ -136,7 +136,7 @@ public class AdminResource implements AdminApi {
     public Response createApiKey(ApiKeyInput input, String acceptLanguage, String idempotencyKey) {
         Caller admin = access.require(Role.ADMIN);
         return idempotency.create(admin, "POST /admin/api-keys", idempotencyKey, input, () -> {
-            ApiKeyAdministration.IssuedKey issued = apiKeys.issue(input);
+            ApiKeyAdministration.IssuedKey issued = apiKeys.issue(ApiKeyMapper.newKey(input));
             return Response.created(URI.create("admin/api-keys/" + issued.key().id))
                     .entity(ApiKeyMapper.issued(issued))
                     .build();
