@@ -11,6 +11,7 @@ import ma.bawaba.contract.model.FaqEntryInput;
 import ma.bawaba.contract.model.HolidayInput;
 import ma.bawaba.faq.Faq;
 import ma.bawaba.faq.FaqEntry;
+import ma.bawaba.faq.FaqMapper;
 import ma.bawaba.contract.model.InstitutionInput;
 import ma.bawaba.contract.model.IssuedApiKey;
 import ma.bawaba.platform.web.idempotency.Idempotency;
@@ -166,10 +167,10 @@ public class AdminResource implements AdminApi {
     public Response createFaqEntry(FaqEntryInput input, String acceptLanguage, String idempotencyKey) {
         Caller admin = access.require(Role.ADMIN);
         return idempotency.create(admin, "POST /admin/faq", idempotencyKey, input, () -> {
-            FaqEntry entry = faq.create(input);
+            FaqEntry entry = faq.create(FaqMapper.change(input));
             return Response.created(URI.create("admin/faq/" + entry.id))
                     .tag(Versions.etag(entry.version))
-                    .entity(Faq.toManaged(entry))
+                    .entity(FaqMapper.managed(entry))
                     .build();
         });
     }
@@ -178,20 +179,20 @@ public class AdminResource implements AdminApi {
     public Response getFaqEntry(Long id, String acceptLanguage) {
         access.require(Role.ADMIN);
         FaqEntry entry = faq.get(id);
-        return Response.ok(Faq.toManaged(entry)).tag(Versions.etag(entry.version)).build();
+        return Response.ok(FaqMapper.managed(entry)).tag(Versions.etag(entry.version)).build();
     }
 
     @Override
     public Response updateFaqEntry(Long id, FaqEntryInput input, String acceptLanguage, String ifMatch) {
         access.require(Role.ADMIN);
-        FaqEntry entry = faq.update(id, input, ifMatch);
-        return Response.ok(Faq.toManaged(entry)).tag(Versions.etag(entry.version)).build();
+        FaqEntry entry = faq.update(id, Versions.expected(ifMatch), FaqMapper.change(input));
+        return Response.ok(FaqMapper.managed(entry)).tag(Versions.etag(entry.version)).build();
     }
 
     @Override
     public Response deleteFaqEntry(Long id, String acceptLanguage, String ifMatch) {
         access.require(Role.ADMIN);
-        faq.delete(id, ifMatch);
+        faq.delete(id, Versions.expected(ifMatch));
         return Response.noContent().build();
     }
 }
