@@ -57,7 +57,7 @@ public class AdminResource implements AdminApi {
         Caller admin = access.require(Role.ADMIN);
         Language language = requestLanguage.get();
         return idempotency.create(admin, "POST /admin/institutions", idempotencyKey, input, () -> {
-            Institution institution = administration.createInstitution(input);
+            Institution institution = administration.createInstitution(ReferenceChangeMapper.institution(input));
             return Response.created(URI.create("institutions/" + institution.id))
                     .tag(Versions.etag(institution.version))
                     .entity(ReferenceMapper.institution(institution, language))
@@ -68,7 +68,8 @@ public class AdminResource implements AdminApi {
     @Override
     public Response updateInstitution(Long id, InstitutionInput input, String acceptLanguage, String ifMatch) {
         access.require(Role.ADMIN);
-        Institution institution = administration.updateInstitution(id, input, ifMatch);
+        Institution institution = administration.updateInstitution(id, Versions.expected(ifMatch),
+                ReferenceChangeMapper.institution(input));
         return Response.ok(ReferenceMapper.institution(institution, requestLanguage.get()))
                 .tag(Versions.etag(institution.version))
                 .build();
@@ -79,7 +80,7 @@ public class AdminResource implements AdminApi {
         Caller admin = access.require(Role.ADMIN);
         Language language = requestLanguage.get();
         return idempotency.create(admin, "POST /admin/civil-status-offices", idempotencyKey, input, () -> {
-            CivilStatusOffice office = administration.createOffice(input);
+            CivilStatusOffice office = administration.createOffice(ReferenceChangeMapper.office(input));
             return Response.created(URI.create("civil-status-offices/" + office.id))
                     .tag(Versions.etag(office.version))
                     .entity(officeModel(office, language))
@@ -90,7 +91,7 @@ public class AdminResource implements AdminApi {
     @Override
     public Response updateCivilStatusOffice(Long id, CivilStatusOfficeInput input, String acceptLanguage, String ifMatch) {
         access.require(Role.ADMIN);
-        CivilStatusOffice office = administration.updateOffice(id, input, ifMatch);
+        CivilStatusOffice office = administration.updateOffice(id, Versions.expected(ifMatch), ReferenceChangeMapper.office(input));
         return Response.ok(officeModel(office, requestLanguage.get()))
                 .tag(Versions.etag(office.version))
                 .build();
@@ -101,7 +102,7 @@ public class AdminResource implements AdminApi {
         Caller admin = access.require(Role.ADMIN);
         Language language = requestLanguage.get();
         return idempotency.create(admin, "POST /admin/holidays", idempotencyKey, input, () -> {
-            var holiday = administration.createHoliday(input);
+            var holiday = administration.createHoliday(ReferenceChangeMapper.holiday(input));
             return Response.created(URI.create("holidays?year=" + holiday.date.getYear()))
                     .tag(Versions.etag(holiday.version))
                     .entity(ReferenceMapper.holiday(holiday, language))
@@ -112,7 +113,7 @@ public class AdminResource implements AdminApi {
     @Override
     public Response updateHoliday(Long id, HolidayInput input, String acceptLanguage, String ifMatch) {
         access.require(Role.ADMIN);
-        var holiday = administration.updateHoliday(id, input, ifMatch);
+        var holiday = administration.updateHoliday(id, Versions.expected(ifMatch), ReferenceChangeMapper.holiday(input));
         return Response.ok(ReferenceMapper.holiday(holiday, requestLanguage.get()))
                 .tag(Versions.etag(holiday.version))
                 .build();
@@ -121,7 +122,7 @@ public class AdminResource implements AdminApi {
     @Override
     public Response deleteHoliday(Long id, String acceptLanguage, String ifMatch) {
         access.require(Role.ADMIN);
-        administration.deleteHoliday(id, ifMatch);
+        administration.deleteHoliday(id, Versions.expected(ifMatch));
         return Response.noContent().build();
     }
 
