@@ -11,6 +11,7 @@ import ma.bawaba.contract.model.FaqEntryInput;
 import ma.bawaba.contract.model.HolidayInput;
 import ma.bawaba.faq.Faq;
 import ma.bawaba.faq.FaqEntry;
+import ma.bawaba.faq.FaqMapper;
 import ma.bawaba.contract.model.InstitutionInput;
 import ma.bawaba.contract.model.IssuedApiKey;
 import ma.bawaba.platform.web.idempotency.Idempotency;
@@ -56,7 +57,7 @@ public class AdminResource implements AdminApi {
         Caller admin = access.require(Role.ADMIN);
         Language language = requestLanguage.get();
         return idempotency.create(admin, "POST /admin/institutions", idempotencyKey, input, () -> {
-            Institution institution = administration.createInstitution(input);
+            Institution institution = administration.createInstitution(ReferenceChangeMapper.institution(input));
             return Response.created(URI.create("institutions/" + institution.id))
                     .tag(Versions.etag(institution.version))
                     .entity(ReferenceMapper.institution(institution, language))
@@ -67,7 +68,8 @@ public class AdminResource implements AdminApi {
     @Override
     public Response updateInstitution(Long id, InstitutionInput input, String acceptLanguage, String ifMatch) {
         access.require(Role.ADMIN);
-        Institution institution = administration.updateInstitution(id, input, ifMatch);
+        Institution institution = administration.updateInstitution(id, Versions.expected(ifMatch),
+                ReferenceChangeMapper.institution(input));
         return Response.ok(ReferenceMapper.institution(institution, requestLanguage.get()))
                 .tag(Versions.etag(institution.version))
                 .build();
@@ -78,7 +80,7 @@ public class AdminResource implements AdminApi {
         Caller admin = access.require(Role.ADMIN);
         Language language = requestLanguage.get();
         return idempotency.create(admin, "POST /admin/civil-status-offices", idempotencyKey, input, () -> {
-            CivilStatusOffice office = administration.createOffice(input);
+            CivilStatusOffice office = administration.createOffice(ReferenceChangeMapper.office(input));
             return Response.created(URI.create("civil-status-offices/" + office.id))
                     .tag(Versions.etag(office.version))
                     .entity(officeModel(office, language))
@@ -89,7 +91,7 @@ public class AdminResource implements AdminApi {
     @Override
     public Response updateCivilStatusOffice(Long id, CivilStatusOfficeInput input, String acceptLanguage, String ifMatch) {
         access.require(Role.ADMIN);
-        CivilStatusOffice office = administration.updateOffice(id, input, ifMatch);
+        CivilStatusOffice office = administration.updateOffice(id, Versions.expected(ifMatch), ReferenceChangeMapper.office(input));
         return Response.ok(officeModel(office, requestLanguage.get()))
                 .tag(Versions.etag(office.version))
                 .build();
@@ -100,7 +102,7 @@ public class AdminResource implements AdminApi {
         Caller admin = access.require(Role.ADMIN);
         Language language = requestLanguage.get();
         return idempotency.create(admin, "POST /admin/holidays", idempotencyKey, input, () -> {
-            var holiday = administration.createHoliday(input);
+            var holiday = administration.createHoliday(ReferenceChangeMapper.holiday(input));
             return Response.created(URI.create("holidays?year=" + holiday.date.getYear()))
                     .tag(Versions.etag(holiday.version))
                     .entity(ReferenceMapper.holiday(holiday, language))
@@ -111,7 +113,7 @@ public class AdminResource implements AdminApi {
     @Override
     public Response updateHoliday(Long id, HolidayInput input, String acceptLanguage, String ifMatch) {
         access.require(Role.ADMIN);
-        var holiday = administration.updateHoliday(id, input, ifMatch);
+        var holiday = administration.updateHoliday(id, Versions.expected(ifMatch), ReferenceChangeMapper.holiday(input));
         return Response.ok(ReferenceMapper.holiday(holiday, requestLanguage.get()))
                 .tag(Versions.etag(holiday.version))
                 .build();
@@ -120,7 +122,7 @@ public class AdminResource implements AdminApi {
     @Override
     public Response deleteHoliday(Long id, String acceptLanguage, String ifMatch) {
         access.require(Role.ADMIN);
-        administration.deleteHoliday(id, ifMatch);
+        administration.deleteHoliday(id, Versions.expected(ifMatch));
         return Response.noContent().build();
     }
 
@@ -136,7 +138,7 @@ public class AdminResource implements AdminApi {
     public Response createApiKey(ApiKeyInput input, String acceptLanguage, String idempotencyKey) {
         Caller admin = access.require(Role.ADMIN);
         return idempotency.create(admin, "POST /admin/api-keys", idempotencyKey, input, () -> {
-            ApiKeyAdministration.IssuedKey issued = apiKeys.issue(input);
+            ApiKeyAdministration.IssuedKey issued = apiKeys.issue(ApiKeyMapper.newKey(input));
             return Response.created(URI.create("admin/api-keys/" + issued.key().id))
                     .entity(ApiKeyMapper.issued(issued))
                     .build();
@@ -166,10 +168,10 @@ public class AdminResource implements AdminApi {
     public Response createFaqEntry(FaqEntryInput input, String acceptLanguage, String idempotencyKey) {
         Caller admin = access.require(Role.ADMIN);
         return idempotency.create(admin, "POST /admin/faq", idempotencyKey, input, () -> {
-            FaqEntry entry = faq.create(input);
+            FaqEntry entry = faq.create(FaqMapper.change(input));
             return Response.created(URI.create("admin/faq/" + entry.id))
                     .tag(Versions.etag(entry.version))
-                    .entity(Faq.toManaged(entry))
+                    .entity(FaqMapper.managed(entry))
                     .build();
         });
     }
@@ -178,20 +180,20 @@ public class AdminResource implements AdminApi {
     public Response getFaqEntry(Long id, String acceptLanguage) {
         access.require(Role.ADMIN);
         FaqEntry entry = faq.get(id);
-        return Response.ok(Faq.toManaged(entry)).tag(Versions.etag(entry.version)).build();
+        return Response.ok(FaqMapper.managed(entry)).tag(Versions.etag(entry.version)).build();
     }
 
     @Override
     public Response updateFaqEntry(Long id, FaqEntryInput input, String acceptLanguage, String ifMatch) {
         access.require(Role.ADMIN);
-        FaqEntry entry = faq.update(id, input, ifMatch);
-        return Response.ok(Faq.toManaged(entry)).tag(Versions.etag(entry.version)).build();
+        FaqEntry entry = faq.update(id, Versions.expected(ifMatch), FaqMapper.change(input));
+        return Response.ok(FaqMapper.managed(entry)).tag(Versions.etag(entry.version)).build();
     }
 
     @Override
     public Response deleteFaqEntry(Long id, String acceptLanguage, String ifMatch) {
         access.require(Role.ADMIN);
-        faq.delete(id, ifMatch);
+        faq.delete(id, Versions.expected(ifMatch));
         return Response.noContent().build();
     }
 }

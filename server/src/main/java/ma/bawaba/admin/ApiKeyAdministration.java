@@ -6,7 +6,6 @@ import ma.bawaba.platform.database.WriteTransaction;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import ma.bawaba.contract.model.ApiKeyInput;
 import ma.bawaba.platform.BawabaConfig;
 import ma.bawaba.platform.problem.DomainException;
 import ma.bawaba.platform.problem.FieldErrorCode;
@@ -29,22 +28,25 @@ public class ApiKeyAdministration {
         this.config = config;
     }
 
+    /** A key to issue: its name for people, its role and, for a tenant role, its tenant. */
+    public record NewKey(String name, Role role, Long institutionId, Long officeId) {
+    }
+
     /** A stored key and, once, its whole secret. */
     public record IssuedKey(ApiKey key, String secret) {
     }
 
     @WriteTransaction
-    public IssuedKey issue(ApiKeyInput input) {
-        Role role = Role.valueOf(input.getRole().name());
-        checkTenant(role, input.getInstitutionId(), input.getOfficeId());
+    public IssuedKey issue(NewKey request) {
+        checkTenant(request.role(), request.institutionId(), request.officeId());
         ApiKeySecrets.Issued issued = ApiKeySecrets.issue();
         ApiKey key = new ApiKey();
         key.prefix = issued.prefix();
         key.secretHash = issued.hash();
-        key.name = input.getName().strip();
-        key.role = role;
-        key.institutionId = input.getInstitutionId();
-        key.officeId = input.getOfficeId();
+        key.name = request.name().strip();
+        key.role = request.role();
+        key.institutionId = request.institutionId();
+        key.officeId = request.officeId();
         key.createdAt = clock.instant();
         key.persistAndFlush();
         return new IssuedKey(key, issued.wholeKey());

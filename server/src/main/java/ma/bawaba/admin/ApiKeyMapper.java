@@ -2,15 +2,21 @@ package ma.bawaba.admin;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import ma.bawaba.contract.model.ApiKeyInput;
 import ma.bawaba.contract.model.IssuedApiKey;
 import ma.bawaba.contract.model.Role;
 import ma.bawaba.platform.TimeSource;
 import ma.bawaba.platform.security.ApiKey;
 
-/** API keys to their API models; the secret appears only in the answer that issues it. */
+/** API keys between the contract and the administration; the secret appears only in the answer that issues it. */
 final class ApiKeyMapper {
 
     private ApiKeyMapper() {
+    }
+
+    static ApiKeyAdministration.NewKey newKey(ApiKeyInput input) {
+        return new ApiKeyAdministration.NewKey(input.getName(), ma.bawaba.platform.security.Role.valueOf(input.getRole().name()),
+                input.getInstitutionId(), input.getOfficeId());
     }
 
     static ma.bawaba.contract.model.ApiKey apiKey(ApiKey key) {

@@ -4,23 +4,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import ma.bawaba.platform.database.WriteTransaction;
 import java.util.List;
-import ma.bawaba.contract.model.FaqEntryInput;
-import ma.bawaba.contract.model.LocalizedParagraph;
-import ma.bawaba.contract.model.ManagedFaqEntry;
-import ma.bawaba.contract.model.Service;
+import ma.bawaba.cases.CaseService;
 import ma.bawaba.platform.problem.DomainException;
 import ma.bawaba.platform.problem.FieldErrorCode;
-import ma.bawaba.platform.web.Language;
 import ma.bawaba.platform.web.Page;
-import ma.bawaba.platform.web.Versions;
+import ma.bawaba.reference.LocalizedText;
 
 /** The FAQ: read by anyone in their language, in display order; written by administrators. */
 @ApplicationScoped
 public class Faq {
 
-    /** One page in display order (position, then id), as a keyset "position:id". */
+    /** An entry as an administrator writes it: Arabic and French are required, English is optional. */
+    public record EntryChange(CaseService service, LocalizedText question, LocalizedText answer, int position) {
+    }
+
+    /** One page in display order (position, then id), as a keyset "position:id"; all services when none is named. */
     @Transactional
-    public Page<ma.bawaba.contract.model.FaqEntry> list(Service service, Language language, Page.Request request) {
+    public Page<FaqEntry> list(CaseService service, Page.Request request) {
         StringBuilder where = new StringBuilder(service == null ? "1 = 1" : "service = :service");
         var query = new java.util.HashMap<String, Object>();
         if (service != null) {
@@ -38,11 +38,7 @@ public class Faq {
         }
         List<FaqEntry> rows = FaqEntry.<FaqEntry>find(where + " order by position, id", query)
                 .page(0, request.fetchSize()).list();
-        return Page.of(rows, request, row -> row.position + ":" + row.id, row -> new ma.bawaba.contract.model.FaqEntry()
-                .id(row.id)
-                .service(Service.fromValue(row.service))
-                .question(language.pick(row.questionAr, row.questionFr, row.questionEn))
-                .answer(language.pick(row.answerAr, row.answerFr, row.answerEn)));
+        return Page.of(rows, request, row -> row.position + ":" + row.id, row -> row);
     }
 
     @Transactional
@@ -55,47 +51,37 @@ public class Faq {
     }
 
     @WriteTransaction
-    public FaqEntry create(FaqEntryInput input) {
+    public FaqEntry create(EntryChange change) {
         FaqEntry entry = new FaqEntry();
-        apply(entry, input);
+        apply(entry, change);
         entry.persistAndFlush();
         return entry;
     }
 
     @WriteTransaction
-    public FaqEntry update(long id, FaqEntryInput input, String ifMatch) {
+    public FaqEntry update(long id, long expectedVersion, EntryChange change) {
         FaqEntry entry = get(id);
-        Versions.require(ifMatch, entry.version);
-        apply(entry, input);
+        DomainException.StaleVersion.check(expectedVersion, entry.version);
+        apply(entry, change);
         entry.persistAndFlush();
         return entry;
     }
 
     @WriteTransaction
-    public void delete(long id, String ifMatch) {
+    public void delete(long id, long expectedVersion) {
         FaqEntry entry = get(id);
-        Versions.require(ifMatch, entry.version);
+        DomainException.StaleVersion.check(expectedVersion, entry.version);
         entry.delete();
     }
 
-    public static ManagedFaqEntry toManaged(FaqEntry entry) {
-        return new ManagedFaqEntry()
-                .id(entry.id)
-                .service(Service.fromValue(entry.service))
-                .question(new LocalizedParagraph().ar(entry.questionAr).fr(entry.questionFr).en(entry.questionEn))
-                .answer(new LocalizedParagraph().ar(entry.answerAr).fr(entry.answerFr).en(entry.answerEn))
-                .position(entry.position)
-                .version(entry.version);
-    }
-
-    private static void apply(FaqEntry entry, FaqEntryInput input) {
-        entry.service = input.getService().name();
-        entry.questionAr = input.getQuestion().getAr().strip();
-        entry.questionFr = input.getQuestion().getFr().strip();
-        entry.questionEn = input.getQuestion().getEn() == null ? null : input.getQuestion().getEn().strip();
-        entry.answerAr = input.getAnswer().getAr().strip();
-        entry.answerFr = input.getAnswer().getFr().strip();
-        entry.answerEn = input.getAnswer().getEn() == null ? null : input.getAnswer().getEn().strip();
-        entry.position = input.getPosition();
+    private static void apply(FaqEntry entry, EntryChange change) {
+        entry.service = change.service().name();
+        entry.questionAr = change.question().ar().strip();
+        entry.questionFr = change.question().fr().strip();
+        entry.questionEn = change.question().en() == null ? null : change.question().en().strip();
+        entry.answerAr = change.answer().ar().strip();
+        entry.answerFr = change.answer().fr().strip();
+        entry.answerEn = change.answer().en() == null ? null : change.answer().en().strip();
+        entry.position = change.position();
     }
 }

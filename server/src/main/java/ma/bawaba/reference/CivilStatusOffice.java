@@ -17,6 +17,9 @@ import org.hibernate.annotations.UpdateTimestamp;
 @Table(name = "civil_status_office")
 public class CivilStatusOffice extends PanacheEntityBase {
 
+    /** The kind of an office in a commune of Morocco (the other kind is a consulate abroad). */
+    public static final String COMMUNAL = "COMMUNAL";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

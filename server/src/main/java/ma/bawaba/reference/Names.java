@@ -2,7 +2,6 @@ package ma.bawaba.reference;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
-import ma.bawaba.contract.model.LocalizedText;
 import ma.bawaba.platform.problem.Required;
 import ma.bawaba.platform.web.Language;
 
@@ -23,15 +22,11 @@ public class Names {
         return language.pick(ar, fr, en);
     }
 
-    public LocalizedText toApi() {
-        return new LocalizedText().ar(ar).fr(fr).en(en);
-    }
-
     public static Names from(LocalizedText text) {
         Names names = new Names();
-        names.ar = Required.text(text.getAr(), "names.ar");
-        names.fr = Required.text(text.getFr(), "names.fr");
-        names.en = text.getEn() == null || text.getEn().isBlank() ? null : text.getEn().strip();
+        names.ar = Required.text(text.ar(), "names.ar");
+        names.fr = Required.text(text.fr(), "names.fr");
+        names.en = text.en() == null || text.en().isBlank() ? null : text.en().strip();
         return names;
     }
 }

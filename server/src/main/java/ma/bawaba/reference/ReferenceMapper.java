@@ -25,7 +25,7 @@ public final class ReferenceMapper {
                 .id(region.id)
                 .code(region.code)
                 .name(region.names.in(language))
-                .names(region.names.toApi())
+                .names(localized(region.names))
                 .provinces(tree.provinces().stream().map(province -> province(province, language)).toList());
     }
 
@@ -36,7 +36,7 @@ public final class ReferenceMapper {
                 .regionId(province.regionId)
                 .kind(ProvinceKind.fromValue(province.kind))
                 .name(province.names.in(language))
-                .names(province.names.toApi())
+                .names(localized(province.names))
                 .communes(tree.communes().stream().map(commune -> commune(commune, language)).toList());
     }
 
@@ -46,7 +46,7 @@ public final class ReferenceMapper {
                 .provinceId(commune.provinceId)
                 .kind(CommuneKind.fromValue(commune.kind))
                 .name(commune.names.in(language))
-                .names(commune.names.toApi());
+                .names(localized(commune.names));
     }
 
     public static ma.bawaba.contract.model.Institution institution(Institution institution, Language language) {
@@ -59,7 +59,7 @@ public final class ReferenceMapper {
                 .kind(InstitutionKind.fromValue(institution.kind))
                 .acronym(institution.acronym)
                 .name(institution.names.in(language))
-                .names(institution.names.toApi())
+                .names(localized(institution.names))
                 .regionId(institution.regionId)
                 .services(new java.util.LinkedHashSet<>(services))
                 .active(institution.active);
@@ -72,7 +72,7 @@ public final class ReferenceMapper {
                 .code(office.code)
                 .kind(OfficeKind.fromValue(office.kind))
                 .name(office.names.in(language))
-                .names(office.names.toApi())
+                .names(localized(office.names))
                 .regionId(office.provinceId == null ? null : regionOfProvince.get(office.provinceId))
                 .provinceId(office.provinceId)
                 .communeId(office.communeId)
@@ -86,7 +86,7 @@ public final class ReferenceMapper {
                 .id(type.id)
                 .code(type.code)
                 .name(type.names.in(language))
-                .names(type.names.toApi())
+                .names(localized(type.names))
                 .pricePerCopy(money(type.priceMinor, type.currency))
                 .maxCopies(type.maxCopies);
     }
@@ -96,7 +96,7 @@ public final class ReferenceMapper {
                 .id(category.id)
                 .code(category.code)
                 .name(category.names.in(language))
-                .names(category.names.toApi());
+                .names(localized(category.names));
     }
 
     public static ma.bawaba.contract.model.RefusalGround refusalGround(RefusalGround ground, Language language) {
@@ -105,7 +105,7 @@ public final class ReferenceMapper {
                 .code(ground.code)
                 .legalBasis(ground.legalBasis)
                 .name(ground.names.in(language))
-                .names(ground.names.toApi());
+                .names(localized(ground.names));
     }
 
     public static ma.bawaba.contract.model.Holiday holiday(Holiday holiday, Language language) {
@@ -114,7 +114,17 @@ public final class ReferenceMapper {
                 .date(holiday.date)
                 .kind(HolidayKind.fromValue(holiday.kind))
                 .name(holiday.names.in(language))
-                .names(holiday.names.toApi());
+                .names(localized(holiday.names));
+    }
+
+    /** A name in each of its languages, as the contract shows it beside the one chosen for the caller. */
+    private static ma.bawaba.contract.model.LocalizedText localized(Names names) {
+        return new ma.bawaba.contract.model.LocalizedText().ar(names.ar).fr(names.fr).en(names.en);
+    }
+
+    /** A text as a client gives it, for a command. */
+    public static LocalizedText text(ma.bawaba.contract.model.LocalizedText given) {
+        return new LocalizedText(given.getAr(), given.getFr(), given.getEn());
     }
 
     /** Amounts are kept in centimes and shown as decimal strings, so that no client rounds them. */

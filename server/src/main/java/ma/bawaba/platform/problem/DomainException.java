@@ -93,6 +93,13 @@ public abstract class DomainException extends RuntimeException {
         public StaleVersion(long current) {
             super(ProblemCode.STALE_VERSION, ProblemFacts.currentVersion(current), "problem.stale-version.detail", current);
         }
+
+        /** Unless the version the caller last read (its If-Match, read at the edge) is still the current one. */
+        public static void check(long expectedVersion, long currentVersion) {
+            if (expectedVersion != currentVersion) {
+                throw new StaleVersion(currentVersion);
+            }
+        }
     }
 
     /** 428: a change without If-Match. */

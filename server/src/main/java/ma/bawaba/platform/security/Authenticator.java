@@ -3,7 +3,6 @@ package ma.bawaba.platform.security;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,26 +14,25 @@ import ma.bawaba.platform.problem.DomainException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Decides, once per request and only when an operation asks, who the caller is. Credentials, in order: an API key
- * ({@code X-Api-Key}), a bearer JWT verified with the configured public key, a case token ({@code X-Case-Token}).
+ * Decides, once per request and only when an operation asks, who the caller is. Credentials, in order: an API key,
+ * a bearer JWT verified with the configured public key, a case token (read from the request by the web side, see
+ * {@link PresentedCredentials}).
  * A credential that is present but invalid is a 401, never a silent downgrade to anonymous.
  */
 @RequestScoped
 public class Authenticator {
 
-    public static final String API_KEY_HEADER = "X-Api-Key";
-    public static final String CASE_TOKEN_HEADER = "X-Case-Token";
     private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(5);
 
-    private final HttpServerRequest request;
+    private final PresentedCredentials presented;
     private final JWTParser jwtParser;
     private final CaseTokens caseTokens;
     private final BawabaConfig config;
     private final Clock clock;
     private Caller caller;
 
-    Authenticator(HttpServerRequest request, JWTParser jwtParser, CaseTokens caseTokens, BawabaConfig config, Clock clock) {
-        this.request = request;
+    Authenticator(PresentedCredentials presented, JWTParser jwtParser, CaseTokens caseTokens, BawabaConfig config, Clock clock) {
+        this.presented = presented;
         this.jwtParser = jwtParser;
         this.caseTokens = caseTokens;
         this.config = config;
@@ -49,15 +47,15 @@ public class Authenticator {
     }
 
     private Caller resolve() {
-        String apiKey = request.getHeader(API_KEY_HEADER);
+        String apiKey = presented.apiKey();
         if (apiKey != null) {
             return fromApiKey(apiKey.trim());
         }
-        String authorization = request.getHeader("Authorization");
+        String authorization = presented.authorization();
         if (authorization != null) {
             return fromBearer(authorization);
         }
-        String caseToken = request.getHeader(CASE_TOKEN_HEADER);
+        String caseToken = presented.caseToken();
         if (caseToken != null) {
             Long caseId = caseTokens.verify(caseToken.trim());
             if (caseId == null) {

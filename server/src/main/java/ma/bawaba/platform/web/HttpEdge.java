@@ -12,7 +12,7 @@ import java.util.List;
 import ma.bawaba.platform.BawabaConfig;
 import ma.bawaba.platform.problem.ProblemCatalog;
 import ma.bawaba.platform.problem.ProblemFacts;
-import ma.bawaba.platform.problem.Problems;
+import ma.bawaba.platform.web.problem.Problems;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.MDC;
 

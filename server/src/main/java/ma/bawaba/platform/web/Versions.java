@@ -37,19 +37,4 @@ public final class Versions {
         }
         return Long.parseLong(digits);
     }
-
-    /** 428 without If-Match, 412 when it names another version than the current one. */
-    public static void require(String ifMatch, long currentVersion) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new DomainException.VersionRequired();
-        }
-        String tag = ifMatch.trim();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
-        }
-        if (tag.length() < 2 || !tag.startsWith("\"") || !tag.endsWith("\"")
-                || !tag.substring(1, tag.length() - 1).equals(Long.toString(currentVersion))) {
-            throw new DomainException.StaleVersion(currentVersion);
-        }
-    }
 }

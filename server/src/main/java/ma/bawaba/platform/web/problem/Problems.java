@@ -1,4 +1,4 @@
-package ma.bawaba.platform.problem;
+package ma.bawaba.platform.web.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +8,10 @@ import java.util.Arrays;
 import java.util.List;
 import ma.bawaba.contract.model.FieldError;
 import ma.bawaba.contract.model.Problem;
+import ma.bawaba.platform.problem.DomainException;
+import ma.bawaba.platform.problem.ProblemCatalog;
+import ma.bawaba.platform.problem.ProblemCode;
+import ma.bawaba.platform.problem.ProblemFacts;
 import ma.bawaba.platform.web.Language;
 import ma.bawaba.platform.web.Messages;
 

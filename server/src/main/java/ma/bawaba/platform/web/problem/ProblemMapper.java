@@ -1,4 +1,4 @@
-package ma.bawaba.platform.problem;
+package ma.bawaba.platform.web.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -51,6 +51,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import ma.bawaba.platform.database.Transactions;
+import ma.bawaba.platform.problem.DomainException;
+import ma.bawaba.platform.problem.FieldErrorCode;
+import ma.bawaba.platform.problem.ProblemCatalog;
+import ma.bawaba.platform.problem.ProblemCode;
+import ma.bawaba.platform.problem.ProblemFacts;
 import ma.bawaba.platform.web.RequestIds;
 import ma.bawaba.platform.web.RequestLanguage;
 import org.jboss.logging.Logger;
