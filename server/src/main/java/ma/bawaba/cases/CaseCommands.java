@@ -64,9 +64,7 @@ public final class CaseCommands<S extends Enum<S>, A extends Enum<A>, C, V> {
 
     private CaseFile lockedAt(String number, long expectedVersion, Caller caller) {
         CaseFile file = caseFiles.visibleForUpdate(service, number, caller);
-        if (file.version != expectedVersion) {
-            throw new DomainException.StaleVersion(file.version);
-        }
+        DomainException.StaleVersion.check(expectedVersion, file.version);
         return file;
     }
 }
