@@ -387,6 +387,24 @@ class DocumentOrderTest {
     }
 
     @Test
+    void citizensFindTheOfficesThatTakeOrdersOnlineAndCannotOrderFromOthers() {
+        String code = unique("BEC_");
+        String word = unique("Offline");
+        long offline = ((Number) admin().contentType("application/json").body(Map.of("code", code, "kind", "COMMUNAL",
+                        "names", Map.of("ar", "مكتب", "fr", "Bureau " + word), "communeId", 1001, "countryCode", "MA",
+                        "city", "Tanger", "acceptsOnlineOrders", false))
+                .post("/admin/civil-status-offices").then().statusCode(201).body("acceptsOnlineOrders", equalTo(false))
+                .extract().path("id")).longValue();
+        anonymous().queryParam("q", word).queryParam("acceptsOnlineOrders", false).get("/civil-status-offices").then()
+                .statusCode(200).body("items.id", hasItem((int) offline));
+        anonymous().queryParam("q", word).queryParam("acceptsOnlineOrders", true).get("/civil-status-offices").then()
+                .statusCode(200).body("items.id", not(hasItem((int) offline)));
+        anonymous().header("X-Forwarded-For", clientAddress()).contentType("application/json").body(order(offline))
+                .post("/document-orders").then().statusCode(422)
+                .body("errors.find { it.field == 'officeId' }.code", equalTo("NOT_ALLOWED"));
+    }
+
+    @Test
     void theSandboxWithoutAKnownReferenceIsRefused() {
         sandbox("PAY-2026-ZZZZ-ZZZZ", "SUCCEEDED").statusCode(422).body("errors.field", hasItem("paymentReference"));
     }

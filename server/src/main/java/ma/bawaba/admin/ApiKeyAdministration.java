@@ -54,7 +54,7 @@ public class ApiKeyAdministration {
 
     /** Creates a key with a known secret if no key has its prefix yet (demo credentials printed at start). */
     @WriteTransaction
-    public void ensure(String wholeKey, String name, Role role, Long institutionId) {
+    public void ensure(String wholeKey, String name, Role role, Long institutionId, Long officeId) {
         String prefix = ApiKeySecrets.prefixOf(wholeKey);
         if (prefix == null || ApiKey.count("prefix", prefix) > 0) {
             return;
@@ -65,6 +65,7 @@ public class ApiKeyAdministration {
         key.name = name;
         key.role = role;
         key.institutionId = institutionId;
+        key.officeId = officeId;
         key.createdAt = clock.instant();
         key.persist();
     }

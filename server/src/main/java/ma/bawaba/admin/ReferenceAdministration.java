@@ -38,7 +38,7 @@ public class ReferenceAdministration {
 
     /** A civil-status office: communal (in a commune of Morocco) or a consulate (in a city abroad). */
     public record OfficeChange(String code, String kind, LocalizedText names, Long communeId, String countryCode, String city,
-                               boolean active) {
+                               boolean active, boolean acceptsOnlineOrders) {
     }
 
     public record HolidayChange(LocalDate date, String kind, LocalizedText names) {
@@ -183,6 +183,7 @@ public class ReferenceAdministration {
         office.countryCode = change.countryCode();
         office.city = change.city();
         office.active = change.active();
+        office.acceptsOnlineOrders = change.acceptsOnlineOrders();
     }
 
     private static void apply(Holiday holiday, HolidayChange change) {

@@ -27,7 +27,8 @@ final class ReferenceChangeMapper {
     static ReferenceAdministration.OfficeChange office(CivilStatusOfficeInput input) {
         return new ReferenceAdministration.OfficeChange(input.getCode(), input.getKind().name(),
                 ReferenceMapper.text(input.getNames()), input.getCommuneId(), input.getCountryCode(), input.getCity(),
-                input.getActive() == null || input.getActive());
+                input.getActive() == null || input.getActive(),
+                input.getAcceptsOnlineOrders() == null || input.getAcceptsOnlineOrders());
     }
 
     static ReferenceAdministration.HolidayChange holiday(HolidayInput input) {

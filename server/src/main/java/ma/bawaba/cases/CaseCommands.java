@@ -13,7 +13,7 @@ import ma.bawaba.platform.security.Caller;
  * anyone who may not see it), its version must be the one the caller last read (412), the service's
  * {@link Lifecycle} must allow the move (409 naming the rule), then the service changes the case and records its
  * events, and the answer is the case read back at its new version. Services run these inside their
- * {@code @WriteTransaction} command methods.
+ * {@code @WriteTransaction} command methods, and read their views through it.
  *
  * @param <C> what the service's guards read and its changes work on (the case file and the service's own row)
  * @param <V> the service's view of a case
@@ -37,6 +37,17 @@ public final class CaseCommands<S extends Enum<S>, A extends Enum<A>, C, V> {
         this.lifecycle = lifecycle;
         this.subjects = subjects;
         this.views = views;
+    }
+
+    /** The case as the reader may see it (404 for anyone who may not). */
+    public V view(String number, Caller reader) {
+        return views.apply(caseFiles.visible(service, number, reader), reader);
+    }
+
+    /** The case a stored submission created, as its holder sees it: the answer to an Idempotency-Key replay. */
+    public V submitted(String number) {
+        CaseFile file = CaseFile.<CaseFile>find("number", number).firstResult();
+        return views.apply(file, Caller.caseHolder(file.id));
     }
 
     /** A move to {@code to} by one of the caller's actor roles on that case, as the lifecycle allows it. */

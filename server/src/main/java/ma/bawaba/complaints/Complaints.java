@@ -50,7 +50,6 @@ import ma.bawaba.reference.Institution;
 public class Complaints {
 
     private final CaseLedger ledger;
-    private final CaseFiles caseFiles;
     private final CaseConversation conversation;
     private final Attachments attachments;
     private final BawabaConfig.Complaints rules;
@@ -62,7 +61,6 @@ public class Complaints {
     Complaints(CaseLedger ledger, CaseFiles caseFiles, CaseConversation conversation, Attachments attachments,
                BawabaConfig config, Clock clock) {
         this.ledger = ledger;
-        this.caseFiles = caseFiles;
         this.conversation = conversation;
         this.attachments = attachments;
         this.rules = config.complaints();
@@ -107,14 +105,13 @@ public class Complaints {
 
     @Transactional
     public ComplaintView view(String number, Caller caller) {
-        return viewOf(caseFiles.visible(CaseService.COMPLAINTS, number, caller), caller);
+        return commands.view(number, caller);
     }
 
     /** The complaint a stored submission created, to answer an Idempotency-Key replay of that submission. */
     @Transactional
     ComplaintView submitted(String number) {
-        CaseFile file = CaseFile.<CaseFile>find("number", number).firstResult();
-        return viewOf(file, Caller.caseHolder(file.id));
+        return commands.submitted(number);
     }
 
     /** A complaint in this status takes no more messages or documents. */

@@ -9,19 +9,21 @@ import ma.bawaba.platform.BawabaConfig;
 import ma.bawaba.admin.ApiKeyAdministration;
 import ma.bawaba.platform.database.BawabaMain;
 import ma.bawaba.platform.security.Role;
+import ma.bawaba.reference.CivilStatusOffice;
 import ma.bawaba.reference.Institution;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * With bawaba.demo.enabled (the default with the embedded database), makes sure a demo agent key of the Ministry
- * of Justice exists, and prints the URLs and credentials to start the tour with. Never on in production. (The FAQ
+ * With bawaba.demo.enabled (the default with the embedded database), makes sure the demo keys exist (an agent of the
+ * Ministry of Justice, a clerk of civil-status office 1, the postal operator), and prints the URLs and credentials to start the tour with. Never on in production. (The FAQ
  * every install starts with is reference data: a migration seeds it.)
  */
 @ApplicationScoped
 public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class);
+    private static final long DEMO_OFFICE = 1L;
 
     void onStart(@Observes StartupEvent start, BawabaConfig config, ApiKeyAdministration apiKeys,
                  @ConfigProperty(name = "quarkus.http.host") String host,
@@ -32,8 +34,13 @@ public class DemoData {
         Institution justice = QuarkusTransaction.requiringNew()
                 .call(() -> Institution.<Institution>find("code", "MIN_JUSTICE").firstResult());
         if (justice != null) {
-            apiKeys.ensure(config.demo().agentKey(), "Demo agent (Ministry of Justice)", Role.AGENT, justice.id);
+            apiKeys.ensure(config.demo().agentKey(), "Demo agent (Ministry of Justice)", Role.AGENT, justice.id, null);
         }
+        CivilStatusOffice office = QuarkusTransaction.requiringNew().call(() -> CivilStatusOffice.findById(DEMO_OFFICE));
+        if (office != null) {
+            apiKeys.ensure(config.demo().clerkKey(), "Demo clerk (" + office.code + ")", Role.OFFICE_CLERK, null, office.id);
+        }
+        apiKeys.ensure(config.demo().postalKey(), "Demo postal operator", Role.POSTAL_OPERATOR, null, null);
         String base = "http://localhost:" + port;
         LOG.infof("""
 
@@ -45,10 +52,14 @@ public class DemoData {
                 Listening on: %s
                 Admin key:    %s
                 Agent key:    %s   (Ministry of Justice)
+                Clerk key:    %s   (civil-status office 1)
+                Postal key:   %s
+                Payments:     POST /api/v1/sandbox/payments pays an order (sandbox provider)
                 ================================""",
                 base, base, base, base, base, base, listening(host),
                 adminKey(config.security().bootstrapAdminKey()),
-                justice == null ? "(no MIN_JUSTICE institution)" : config.demo().agentKey());
+                justice == null ? "(no MIN_JUSTICE institution)" : config.demo().agentKey(),
+                office == null ? "(no office 1)" : config.demo().clerkKey(), config.demo().postalKey());
     }
 
     /** Only the demo's own, public key is shown: a key the operator configured is a secret, and logs are not. */

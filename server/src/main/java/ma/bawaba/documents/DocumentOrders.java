@@ -58,7 +58,6 @@ import ma.bawaba.reference.DocumentType;
 public class DocumentOrders {
 
     private final CaseLedger ledger;
-    private final CaseFiles caseFiles;
     private final Attachments attachments;
     private final WorkingDayCalendar calendar;
     private final BawabaConfig.Documents rules;
@@ -69,7 +68,6 @@ public class DocumentOrders {
     DocumentOrders(CaseLedger ledger, CaseFiles caseFiles, Attachments attachments, WorkingDayCalendar calendar,
                    BawabaConfig config, Clock clock) {
         this.ledger = ledger;
-        this.caseFiles = caseFiles;
         this.attachments = attachments;
         this.calendar = calendar;
         this.rules = config.documents();
@@ -152,14 +150,13 @@ public class DocumentOrders {
 
     @Transactional
     public DocumentOrderView view(String number, Caller caller) {
-        return viewOf(caseFiles.visible(CaseService.DOCUMENT_ORDERS, number, caller), caller);
+        return commands.view(number, caller);
     }
 
     /** The order a stored submission created, to answer an Idempotency-Key replay of that submission. */
     @Transactional
     DocumentOrderView submitted(String number) {
-        CaseFile file = CaseFile.<CaseFile>find("number", number).firstResult();
-        return viewOf(file, Caller.caseHolder(file.id));
+        return commands.submitted(number);
     }
 
     /** An order in this status takes no more messages or documents. */

@@ -55,7 +55,6 @@ import ma.bawaba.reference.RefusalGround;
 public class InformationRequests {
 
     private final CaseLedger ledger;
-    private final CaseFiles caseFiles;
     private final CaseConversation conversation;
     private final Attachments attachments;
     private final WorkingDayCalendar calendar;
@@ -67,7 +66,6 @@ public class InformationRequests {
     InformationRequests(CaseLedger ledger, CaseFiles caseFiles, CaseConversation conversation, Attachments attachments,
                         WorkingDayCalendar calendar, BawabaConfig config, Clock clock) {
         this.ledger = ledger;
-        this.caseFiles = caseFiles;
         this.conversation = conversation;
         this.attachments = attachments;
         this.calendar = calendar;
@@ -121,14 +119,13 @@ public class InformationRequests {
 
     @Transactional
     public InformationView view(String number, Caller caller) {
-        return viewOf(caseFiles.visible(CaseService.INFORMATION_REQUESTS, number, caller), caller);
+        return commands.view(number, caller);
     }
 
     /** The request a stored submission created, to answer an Idempotency-Key replay of that submission. */
     @Transactional
     InformationView submitted(String number) {
-        CaseFile file = CaseFile.<CaseFile>find("number", number).firstResult();
-        return viewOf(file, Caller.caseHolder(file.id));
+        return commands.submitted(number);
     }
 
     /** A request in this status takes no more messages or documents. */

@@ -242,5 +242,13 @@ public interface BawabaConfig {
 
         @WithDefault("bwb_demoagnt_DemoAgentKeyOfTheMinistryOfJustice01")
         String agentKey();
+
+        /** A clerk of civil-status office 1 (Tanger-Médina), for the document orders' tour. */
+        @WithDefault("bwb_democlrk_DemoClerkKeyOfTangerMedinaOffice01")
+        String clerkKey();
+
+        /** The postal operator, which carries the orders once the office hands them over. */
+        @WithDefault("bwb_demopost_DemoPostalOperatorKeyOfTheDemo0001")
+        String postalKey();
     }
 }

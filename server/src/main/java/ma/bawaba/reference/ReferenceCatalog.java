@@ -33,7 +33,7 @@ public class ReferenceCatalog {
     }
 
     /** Filters of the office list; null means "any". */
-    public record OfficeFilter(String q, Long regionId, Long provinceId, Long communeId, String kind) {
+    public record OfficeFilter(String q, Long regionId, Long provinceId, Long communeId, String kind, Boolean acceptsOnlineOrders) {
     }
 
     /** A region with its provinces, each with its communes, loaded in three queries whatever the page size. */
@@ -120,6 +120,10 @@ public class ReferenceCatalog {
         if (filter.kind() != null) {
             sql.append(" AND o.kind = ?");
             parameters.add(filter.kind());
+        }
+        if (filter.acceptsOnlineOrders() != null) {
+            sql.append(" AND o.accepts_online_orders = ?");
+            parameters.add(filter.acceptsOnlineOrders());
         }
         appendSearch(sql, parameters, filter.q(), "o.name_ar, o.name_fr, o.name_en, o.city",
                 List.of("o.name_ar", "o.name_fr", "o.name_en", "o.city"));

@@ -78,7 +78,8 @@ public final class ReferenceMapper {
                 .communeId(office.communeId)
                 .countryCode(office.countryCode)
                 .city(office.city)
-                .active(office.active);
+                .active(office.active)
+                .acceptsOnlineOrders(office.acceptsOnlineOrders);
     }
 
     public static ma.bawaba.contract.model.DocumentType documentType(DocumentType type, Language language) {

@@ -75,11 +75,11 @@ public class ReferenceResource implements ReferenceApi {
 
     @Override
     public Response listCivilStatusOffices(String acceptLanguage, String q, Long regionId, Long provinceId, Long communeId,
-                                           OfficeKind kind, Integer limit, String cursor) {
+                                           OfficeKind kind, Boolean acceptsOnlineOrders, Integer limit, String cursor) {
         Language language = requestLanguage.get();
         Page.Request page = page(limit, cursor);
         List<CivilStatusOffice> offices = catalog.offices(
-                new ReferenceCatalog.OfficeFilter(q, regionId, provinceId, communeId, name(kind)), page);
+                new ReferenceCatalog.OfficeFilter(q, regionId, provinceId, communeId, name(kind), acceptsOnlineOrders), page);
         var regionOfProvince = catalog.regionOfProvinces(offices.stream().map(office -> office.provinceId)
                 .filter(Objects::nonNull).distinct().toList());
         Page<ma.bawaba.contract.model.CivilStatusOffice> result = Page.of(offices, page, office -> office.id.toString(),
