@@ -28,14 +28,19 @@ const env = {
   BAWABA_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY,
   BAWABA_CASE_TOKEN_SECRET: 'ts-sdk-test-case-token-secret-0123456789',
   BAWABA_DEMO_ENABLED: 'false',
+  // Document orders are paid through the sandbox provider, as in the server's own tests and the demo.
+  BAWABA_PAYMENTS_SANDBOX: 'true',
+  BAWABA_PAYMENTS_CALLBACK_SECRET: 'ts-sdk-test-payment-callback-secret-0123456789',
   // Every test submits from 127.0.0.1, and the counters live in the database, which outlives one run.
   BAWABA_SUBMISSIONS_PER_ADDRESS: '100000',
   BAWABA_SUBMISSIONS_PER_IDENTITY: '100000',
   // A fresh schema every run: the database outlives the run, and a migration may have changed since.
   QUARKUS_FLYWAY_CLEAN_AT_START: 'true',
 };
+// BAWABA_TEST_DATABASE names another database, so that two checkouts can run their tests at once.
+const database = process.env.BAWABA_TEST_DATABASE ? `${process.env.BAWABA_TEST_DATABASE}_ts` : 'bawaba_sdk_ts';
 if (await answers(3306)) {
-  env.BAWABA_DB_URL = 'jdbc:mariadb://127.0.0.1:3306/bawaba_sdk_ts?createDatabaseIfNotExist=true';
+  env.BAWABA_DB_URL = `jdbc:mariadb://127.0.0.1:3306/${database}?createDatabaseIfNotExist=true`;
 } else {
   env.BAWABA_DATA_DIR = resolve('target/embedded-db');
   env.BAWABA_EMBEDDED_DB_PORT = String(await freePort());

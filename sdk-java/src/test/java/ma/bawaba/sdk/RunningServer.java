@@ -33,10 +33,19 @@ final class RunningServer implements AutoCloseable {
     /** One server for every test class of this JVM, stopped when the JVM exits (a start costs seconds). */
     static synchronized RunningServer shared() throws Exception {
         if (shared == null) {
-            shared = start("bawaba_sdk_java");
+            shared = start(database("bawaba_sdk_java"));
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
         }
         return shared;
+    }
+
+    /**
+     * Its database, or one named after {@code BAWABA_TEST_DATABASE} when that is set, so that two checkouts can run
+     * their tests at once: each run cleans its schema at start.
+     */
+    static String database(String fallback) {
+        String checkout = System.getenv("BAWABA_TEST_DATABASE");
+        return checkout == null || checkout.isBlank() ? fallback : checkout + "_java";
     }
 
     static RunningServer start(String database) throws Exception {
@@ -51,6 +60,9 @@ final class RunningServer implements AutoCloseable {
         env.put("BAWABA_BOOTSTRAP_ADMIN_KEY", ADMIN_KEY);
         env.put("BAWABA_CASE_TOKEN_SECRET", "sdk-test-case-token-secret-0123456789");
         env.put("BAWABA_DEMO_ENABLED", "false");
+        // Document orders are paid through the sandbox provider, as in the server's own tests and the demo.
+        env.put("BAWABA_PAYMENTS_SANDBOX", "true");
+        env.put("BAWABA_PAYMENTS_CALLBACK_SECRET", "sdk-test-payment-callback-secret-0123456789");
         // Every test submits from 127.0.0.1, and the counters live in the database, which outlives one run.
         env.put("BAWABA_SUBMISSIONS_PER_ADDRESS", "100000");
         env.put("BAWABA_SUBMISSIONS_PER_IDENTITY", "100000");
