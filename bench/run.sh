@@ -8,7 +8,8 @@
 #
 # Prints figures, never judges them: it is not a CI gate (timings on a shared machine are noise, errors are not:
 # the non-2xx counts and the server log's errors are printed next to every figure).
-# Knobs: BENCH_DURATION (10s), BENCH_WARMUP (5s), BENCH_CONNECTIONS ("8 32 64"), BENCH_REBUILD=1 (rebuild jars).
+# Knobs: BENCH_DURATION (10s), BENCH_WARMUP (20s), BENCH_CONNECTIONS ("8 32 64"), BENCH_REBUILD=1 (rebuild jars),
+# BENCH_JAVA_OPTS (the JVM options of both apps; default: the README's production options for a 2-core instance).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -18,7 +19,12 @@ SERVER_JAR=$ROOT/server/target/quarkus-app/quarkus-run.jar
 CEILING_JAR=$BENCH/ceiling/target/quarkus-app/quarkus-run.jar
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 DURATION=${BENCH_DURATION:-10s}
-WARMUP=${BENCH_WARMUP:-5s}
+# C2 needs more than 5 s of a scenario's load to compile its hot paths on 2 shared cores: shorter warm-ups measured
+# partly interpreted code, and the first scenario of a run more than the others.
+WARMUP=${BENCH_WARMUP:-20s}
+# The README's options for a 2-core instance (a heap sized for it instead of a quarter of the host's memory); the same
+# for the ceiling, so that both RSS figures answer to the same settings.
+read -r -a JAVA_OPTS <<< "${BENCH_JAVA_OPTS:--Xms64m -Xmx256m}"
 read -r -a CONNECTIONS <<< "${BENCH_CONNECTIONS:-8 32 64}"
 THREADS=2                              # one per core of the 2-core reference machine; wrk shares it with the apps
 SEED_CASES=200                         # enough cases to rotate reads over, and an inbox longer than one page
@@ -137,16 +143,28 @@ SERVER_ENV=(
   QUARKUS_HTTP_PORT=$PORT
   "${LIMIT_OVERRIDES[@]}"
 )
-# Two starts: the first on a fresh schema (Flyway cleans and migrates), the second on the schema it left, which is
-# what an instance does on every deployment after the first, and the run the benchmark then loads.
-say "bench: starting Bawaba on port $PORT (fresh schema)"
+# Three starts: the first on a fresh schema (Flyway cleans and migrates), which also records the classes it loaded in an
+# application class-data archive (AppCDS, as the README's deployment does once per build); then two on the schema it
+# left, which is what an instance does on every deployment after the first: without the archive, and with it (the run
+# the benchmark then loads).
+CDS_ARCHIVE=$OUT/bawaba-app-cds.jsa
+rm -f "$CDS_ARCHIVE"
+say "bench: starting Bawaba on port $PORT (fresh schema, recording the class-data archive)"
 start_app "$OUT/server-fresh.log" "http://127.0.0.1:$PORT/q/health/ready" \
-  env "${SERVER_ENV[@]}" QUARKUS_FLYWAY_CLEAN_AT_START=true "$JAVA" -jar "$SERVER_JAR"
+  env "${SERVER_ENV[@]}" QUARKUS_FLYWAY_CLEAN_AT_START=true "$JAVA" "${JAVA_OPTS[@]}" -XX:ArchiveClassesAtExit="$CDS_ARCHIVE" \
+  -jar "$SERVER_JAR"
 SERVER_PID=$STARTED_PID; SERVER_START_FRESH_MS=$STARTED_MS
 stop_pid "$SERVER_PID"
-say "bench: restarting Bawaba (existing schema)"
+say "bench: restarting Bawaba (existing schema, no class-data archive)"
+start_app "$OUT/server-nocds.log" "http://127.0.0.1:$PORT/q/health/ready" \
+  env "${SERVER_ENV[@]}" QUARKUS_FLYWAY_CLEAN_AT_START=false "$JAVA" "${JAVA_OPTS[@]}" -jar "$SERVER_JAR"
+SERVER_PID=$STARTED_PID; SERVER_START_PLAIN_MS=$STARTED_MS
+stop_pid "$SERVER_PID"
+[[ -s $CDS_ARCHIVE ]] || fail "no class-data archive was written; see $OUT/server-fresh.log"
+say "bench: restarting Bawaba (existing schema, with the class-data archive)"
 start_app "$OUT/server.log" "http://127.0.0.1:$PORT/q/health/ready" \
-  env "${SERVER_ENV[@]}" QUARKUS_FLYWAY_CLEAN_AT_START=false "$JAVA" -jar "$SERVER_JAR"
+  env "${SERVER_ENV[@]}" QUARKUS_FLYWAY_CLEAN_AT_START=false "$JAVA" "${JAVA_OPTS[@]}" -XX:SharedArchiveFile="$CDS_ARCHIVE" \
+  -jar "$SERVER_JAR"
 SERVER_PID=$STARTED_PID; SERVER_START_MS=$STARTED_MS
 
 say "bench: seeding an AGENT key and $SEED_CASES complaints"
@@ -183,7 +201,7 @@ curl -sS -o /dev/null --max-time 30 "$API/institutions?limit=20" || true
 # Idle RSS after the seeding has warmed the code paths and a few seconds of rest, as an idle instance in production.
 sleep 5
 SERVER_RSS_MB=$(rss_mb "$SERVER_PID" VmRSS)
-say "bench: Bawaba ready in $SERVER_START_MS ms (fresh schema: $SERVER_START_FRESH_MS ms), idle RSS $SERVER_RSS_MB MB"
+say "bench: Bawaba ready in $SERVER_START_MS ms with AppCDS, $SERVER_START_PLAIN_MS ms without (fresh schema: $SERVER_START_FRESH_MS ms), idle RSS $SERVER_RSS_MB MB"
 
 LOG_MARK=$(wc -l < "$OUT/server.log")
 export BENCH_CASES=$CASES BENCH_AGENT_KEY=$AGENT_KEY
@@ -201,7 +219,7 @@ PORT=$(free_port)
 say "bench: starting the ceiling on port $PORT"
 start_app "$OUT/ceiling.log" "http://127.0.0.1:$PORT/ready" \
   env QUARKUS_HTTP_PORT="$PORT" \
-  CEILING_DB_URL="jdbc:mariadb://$DB/bawaba_bench_ceiling?createDatabaseIfNotExist=true" "$JAVA" -jar "$CEILING_JAR"
+  CEILING_DB_URL="jdbc:mariadb://$DB/bawaba_bench_ceiling?createDatabaseIfNotExist=true" "$JAVA" "${JAVA_OPTS[@]}" -jar "$CEILING_JAR"
 CEILING_PID=$STARTED_PID; CEILING_START_MS=$STARTED_MS
 ROWS=$OUT/rows.txt
 : > "$ROWS"
@@ -231,6 +249,8 @@ stop_pid "$CEILING_PID"; CEILING_PID=''
   echo
   echo "Bawaba load benchmark — $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
   echo "$(nproc) cores; load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg); wrk -t$THREADS, warm-up $WARMUP, measured $DURATION"
+  echo "JVM options of both apps: ${JAVA_OPTS[*]}; $(java -version 2>&1 | head -1)"
+  echo "The load column is the 1-minute load average when each figure was taken: above 2 (the cores), other work was competing"
   echo
   # Each Bawaba figure over the ceiling of the same kind of work at the same connection count: a submission
   # writes, so the insert ceiling; the reads, the select ceiling.
@@ -254,9 +274,10 @@ stop_pid "$CEILING_PID"; CEILING_PID=''
       }
     }' "$RESULTS"
   echo
-  printf '%-10s %22s %24s %12s %16s\n' app "start-up fresh schema" "start-up existing schema" "idle RSS" "peak RSS (load)"
-  printf '%-10s %19s ms %21s ms %9s MB %13s MB\n' bawaba "$SERVER_START_FRESH_MS" "$SERVER_START_MS" "$SERVER_RSS_MB" "$SERVER_PEAK_MB"
-  printf '%-10s %22s %21s ms %9s MB %13s MB\n' ceiling - "$CEILING_START_MS" "$CEILING_RSS_MB" "$CEILING_PEAK_MB"
+  printf '%-10s %22s %24s %20s %12s %16s\n' app "start-up fresh schema" "start-up existing schema" "same, with AppCDS" "idle RSS" "peak RSS (load)"
+  printf '%-10s %19s ms %21s ms %17s ms %9s MB %13s MB\n' bawaba "$SERVER_START_FRESH_MS" "$SERVER_START_PLAIN_MS" "$SERVER_START_MS" "$SERVER_RSS_MB" "$SERVER_PEAK_MB"
+  printf '%-10s %22s %21s ms %20s %9s MB %13s MB\n' ceiling - "$CEILING_START_MS" - "$CEILING_RSS_MB" "$CEILING_PEAK_MB"
+  echo "(idle RSS: of the instance that runs the load, so Bawaba's is with AppCDS, whose mapped archive counts in it)"
   echo
   for app in bawaba ceiling; do
     if [[ $app == bawaba ]]; then errors=$SERVER_ERRORS; log=$OUT/server.log; else errors=$CEILING_ERRORS; log=$OUT/ceiling.log; fi

@@ -12,7 +12,10 @@ public final class Assignments {
 
     /** The institution, or a 422 on {@code institutionId} saying why it cannot take the case. */
     public static Institution acceptingInstitution(CaseService service, Long institutionId) {
-        Institution institution = institutionId == null ? null : Institution.findById(institutionId);
+        // With its services in the same statement: every submission asks whether the institution accepts it.
+        Institution institution = institutionId == null ? null
+                : Institution.<Institution>find("from Institution i left join fetch i.services where i.id = ?1", institutionId)
+                        .<Institution>singleResultOptional().orElse(null);
         if (institution == null || !institution.active) {
             throw institutionId == null
                     ? DomainException.Unprocessable.field("institutionId", FieldErrorCode.REQUIRED, "field.required")

@@ -103,7 +103,7 @@ public class Complaints {
         return new ComplaintView(file, complaint, List.of(), List.of(), null);
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS)
     public ComplaintView view(String number, Caller caller) {
         return commands.view(number, caller);
     }
@@ -249,7 +249,7 @@ public class Complaints {
     }
 
     /** The institution's inbox of complaints, newest first, filtered; only the columns of a summary are read. */
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Page<InboxRow> list(Caller staff, ComplaintFilter filter, Page.Request request) {
         List<InboxRow> rows = InboxQuery.of(CaseService.COMPLAINTS, "f.institutionId = :tenant", staff.institutionId())
                 .where("c.caseId = f.id")
@@ -292,8 +292,10 @@ public class Complaints {
     }
 
     private ComplaintView viewOf(CaseFile file, Caller reader) {
-        // A change made in this transaction must show its new version (the ETag) in the response.
-        CaseFile.getEntityManager().flush();
+        // A change made in this transaction must show its new version (the ETag) in the response; a read runs in none.
+        if (CaseFile.getEntityManager().isJoinedToTransaction()) {
+            CaseFile.getEntityManager().flush();
+        }
         Complaint complaint = Complaint.findById(file.id);
         List<Answer> answers = Answer.list("caseId = ?1 order by sequence", file.id);
         List<AttachedFile> documents = attachments.visibleOf(file.id, reader);

@@ -2,15 +2,11 @@ package ma.bawaba.platform.security;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import ma.bawaba.platform.BawabaConfig;
 
@@ -26,7 +22,7 @@ public class CaseTokens {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    private final SecretKeySpec key;
+    private final HmacSha256 key;
     private final Clock clock;
 
     /** A token and when it stops working. */
@@ -34,7 +30,7 @@ public class CaseTokens {
     }
 
     CaseTokens(BawabaConfig config, Clock clock) {
-        this.key = new SecretKeySpec(config.security().caseTokenSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.key = new HmacSha256(config.security().caseTokenSecret().getBytes(StandardCharsets.UTF_8));
         this.clock = clock;
     }
 
@@ -69,12 +65,6 @@ public class CaseTokens {
     }
 
     private byte[] sign(byte[] payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(payload);
-        } catch (NoSuchAlgorithmException | InvalidKeyException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        return key.sign(payload);
     }
 }

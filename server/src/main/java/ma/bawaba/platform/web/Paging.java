@@ -15,6 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
 import ma.bawaba.platform.BawabaConfig;
 import ma.bawaba.platform.problem.DomainException;
 import ma.bawaba.platform.problem.FieldErrorCode;
+import ma.bawaba.platform.security.HmacSha256;
 
 /**
  * The page a list request asks for, and the cursors that lead to the next one. A cursor is opaque to clients and
@@ -32,13 +33,13 @@ public class Paging {
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     private final CurrentVertxRequest current;
-    private final SecretKeySpec key;
+    private final HmacSha256 key;
     private final int defaultLimit;
     private final int maxLimit;
 
     Paging(CurrentVertxRequest current, BawabaConfig config) {
         this.current = current;
-        this.key = key(config);
+        this.key = new HmacSha256(key(config).getEncoded());
         this.defaultLimit = config.paging().defaultLimit();
         this.maxLimit = config.paging().maxLimit();
     }
@@ -93,16 +94,10 @@ public class Paging {
         return scope.toString();
     }
 
+    private static final byte[] SEPARATOR = {0};
+
     private byte[] mac(String scope, byte[] position) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            mac.update(scope.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            return mac.doFinal(position);
-        } catch (GeneralSecurityException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        return key.sign(scope.getBytes(StandardCharsets.UTF_8), SEPARATOR, position);
     }
 
     private static DomainException foreign() {

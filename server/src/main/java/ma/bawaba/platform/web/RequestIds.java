@@ -22,9 +22,21 @@ public final class RequestIds {
         if (fromCaller != null && SANE.matcher(fromCaller).matches()) {
             return fromCaller;
         }
+        // Sixteen characters of five bits from one draw of ten bytes: SecureRandom takes a lock shared by every
+        // request thread on each call, so one call per id rather than one per character.
+        byte[] random = new byte[10];
+        RANDOM.nextBytes(random);
         char[] id = new char[16];
+        long bits = 0;
+        int available = 0;
+        int next = 0;
         for (int i = 0; i < id.length; i++) {
-            id[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
+            if (available < 5) {
+                bits = (bits << 8) | (random[next++] & 0xFF);
+                available += 8;
+            }
+            available -= 5;
+            id[i] = ALPHABET[(int) (bits >>> available) & 31];
         }
         return new String(id);
     }

@@ -116,7 +116,8 @@ public class Idempotency {
         if (key == null) {
             return Optional.empty();
         }
-        return Transactions.write(() -> Optional.ofNullable(find(key)).map(record -> replay(record, key, revive)));
+        // One autocommit SELECT, in no transaction: a first submission (nearly all of them) only reads here.
+        return Optional.ofNullable(find(key)).map(record -> replay(record, key, revive));
     }
 
     /**
