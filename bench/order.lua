@@ -3,7 +3,7 @@
 -- as the provider's callback; the order goes PAID then AT_OFFICE). Each order's payment is the next request of the
 -- same thread once its receipt is back, so that the figures count orders and payments alike (one "req" each).
 dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "report.lua")
-scenario = "order + pay"
+scenario = "order_pay"
 
 local counter = 0
 local tag, id

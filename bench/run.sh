@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Bawaba's load benchmark (issue 8): the packaged server on the local MariaDB under keyed submissions, case reads
-# by token, inbox pages and a public reference list at 8, 32 and 64 connections, next to a bare Quarkus + JDBC
-# app doing one INSERT / one primary-key SELECT on the same database (the ceiling, bench/ceiling/), so that every
-# figure reads as a share of what the stack itself allows. Also start-up to ready and idle RSS of both apps.
+# by token, inbox pages, a public reference list and document orders paid through the sandbox provider (issue 9) at
+# 8, 32 and 64 connections, next to a bare Quarkus + JDBC app doing one INSERT / one primary-key SELECT on the same
+# database (the ceiling, bench/ceiling/), so that every figure reads as a share of what the stack itself allows. Also start-up to ready and idle RSS of both apps.
 #
 #   bash bench/run.sh
 #
@@ -140,6 +140,9 @@ SERVER_ENV=(
   BAWABA_BOOTSTRAP_ADMIN_KEY=$ADMIN_KEY
   BAWABA_CASE_TOKEN_SECRET=bench-case-token-secret-0123456789abcdef
   BAWABA_DEMO_ENABLED=false
+  # The order + pay scenario pays through the sandbox provider, which signs like a real one.
+  BAWABA_PAYMENTS_SANDBOX=true
+  BAWABA_PAYMENTS_CALLBACK_SECRET=bench-payment-callback-secret-0123456789
   QUARKUS_HTTP_PORT=$PORT
   "${LIMIT_OVERRIDES[@]}"
 )
@@ -205,7 +208,7 @@ say "bench: Bawaba ready in $SERVER_START_MS ms with AppCDS, $SERVER_START_PLAIN
 
 LOG_MARK=$(wc -l < "$OUT/server.log")
 export BENCH_CASES=$CASES BENCH_AGENT_KEY=$AGENT_KEY
-for script in submit.lua read.lua inbox.lua list.lua; do
+for script in submit.lua read.lua inbox.lua list.lua order.lua; do
   for conns in "${CONNECTIONS[@]}"; do
     run_scenario bawaba "$script" "http://127.0.0.1:$PORT" "$conns"
   done
@@ -262,6 +265,7 @@ stop_pid "$CEILING_PID"; CEILING_PID=''
       non2xx[s, c] = field($4, "non2xx"); sock[s, c] = field($4, "socket_errors"); st[s, c] = field($4, "statuses") }
     END {
       ceiling["submit"] = "insert"; ceiling["read"] = "select"; ceiling["inbox"] = "select"; ceiling["list"] = "select"
+      ceiling["order_pay"] = "insert"; label["order_pay"] = "order + pay"
       label["submit"] = "submit (keyed)"; label["read"] = "case read by token"; label["inbox"] = "inbox page of 20"
       label["list"] = "institutions list"; label["insert"] = "ceiling: INSERT"; label["select"] = "ceiling: PK SELECT"
       printf "%-20s %5s %9s %8s %8s %8s %8s %9s %5s  %s\n", "scenario", "conns", "req/s", "p50 ms", "p99 ms", "non-2xx", "sock err", "% ceiling", "load", "statuses"

@@ -39,7 +39,7 @@ public final class CaseCommands<S extends Enum<S>, A extends Enum<A>, C, V> {
         this.views = views;
     }
 
-    /** The case as the reader may see it (404 for anyone who may not). */
+    /** The case as the reader may see it (404 for anyone who may not); a read needs no transaction of its own. */
     public V view(String number, Caller reader) {
         return views.apply(caseFiles.visible(service, number, reader), reader);
     }
@@ -56,7 +56,7 @@ public final class CaseCommands<S extends Enum<S>, A extends Enum<A>, C, V> {
         C subject = subjects.apply(file);
         lifecycle.check(subject, to, actors.apply(subject));
         change.accept(subject);
-        return views.apply(file, caller);
+        return changed(file, caller);
     }
 
     public V move(String number, long expectedVersion, Caller caller, S to, A actor, Consumer<C> change) {
@@ -70,6 +70,12 @@ public final class CaseCommands<S extends Enum<S>, A extends Enum<A>, C, V> {
     public V change(String number, long expectedVersion, Caller caller, Consumer<C> change) {
         CaseFile file = lockedAt(number, expectedVersion, caller);
         change.accept(subjects.apply(file));
+        return changed(file, caller);
+    }
+
+    /** The view after a change: written first, so that it shows the case's new version (its ETag). */
+    private V changed(CaseFile file, Caller caller) {
+        CaseFile.getEntityManager().flush();
         return views.apply(file, caller);
     }
 

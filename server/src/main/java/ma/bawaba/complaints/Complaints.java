@@ -292,10 +292,6 @@ public class Complaints {
     }
 
     private ComplaintView viewOf(CaseFile file, Caller reader) {
-        // A change made in this transaction must show its new version (the ETag) in the response; a read runs in none.
-        if (CaseFile.getEntityManager().isJoinedToTransaction()) {
-            CaseFile.getEntityManager().flush();
-        }
         Complaint complaint = Complaint.findById(file.id);
         List<Answer> answers = Answer.list("caseId = ?1 order by sequence", file.id);
         List<AttachedFile> documents = attachments.visibleOf(file.id, reader);

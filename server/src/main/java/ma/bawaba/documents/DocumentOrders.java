@@ -148,7 +148,7 @@ public class DocumentOrders {
         return viewOf(file, citizen);
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS)
     public DocumentOrderView view(String number, Caller caller) {
         return commands.view(number, caller);
     }
@@ -329,7 +329,7 @@ public class DocumentOrders {
     }
 
     /** The office's inbox (its orders), or the post's (the orders handed to it), newest first. */
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Page<InboxRow> list(Caller staff, Filter filter, Page.Request request) {
         InboxQuery query = staff.has(Role.POSTAL_OPERATOR)
                 ? InboxQuery.handedToPost(CaseService.DOCUMENT_ORDERS)
@@ -380,7 +380,6 @@ public class DocumentOrders {
     }
 
     private DocumentOrderView viewOf(CaseFile file, Caller reader) {
-        CaseFile.getEntityManager().flush();
         DocumentOrder order = DocumentOrder.findById(file.id);
         // The postal operator carries the envelope: it is shown what the envelope needs, and no document.
         boolean envelopeOnly = reader.has(Role.POSTAL_OPERATOR);

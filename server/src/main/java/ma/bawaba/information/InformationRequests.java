@@ -117,7 +117,7 @@ public class InformationRequests {
         return viewOf(file, citizen);
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS)
     public InformationView view(String number, Caller caller) {
         return commands.view(number, caller);
     }
@@ -270,7 +270,7 @@ public class InformationRequests {
     }
 
     /** The inbox: the body's requests for its officers and head, the escalated ones for the CDAI. */
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Page<InboxRow> list(Caller staff, Filter filter, Page.Request request) {
         // The CDAI's inbox holds what is escalated to it; a body's, what is assigned to it.
         String tenant = staff.has(Role.COMMISSION) ? "f.reviewerInstitutionId = :tenant" : "f.institutionId = :tenant";
@@ -394,7 +394,6 @@ public class InformationRequests {
     }
 
     InformationView viewOf(CaseFile file, Caller reader) {
-        CaseFile.getEntityManager().flush();
         Subject subject = subject(file);
         InformationRequest request = subject.request();
         Deadline deadline = subject.days().count(request.clockStartedOn, request.workingDays);
