@@ -187,6 +187,20 @@ class DocumentOrderTest {
     }
 
     @Test
+    void aRetryWithItsIdempotencyKeyOrdersOnce() {
+        Map<String, Object> body = order(office().id());
+        String key = java.util.UUID.randomUUID().toString();
+        String address = clientAddress();
+        String first = anonymous().header("X-Forwarded-For", address).header("Idempotency-Key", key)
+                .contentType("application/json").body(body).post("/document-orders").then().statusCode(201)
+                .extract().path("order.number");
+        anonymous().header("X-Forwarded-For", address).header("Idempotency-Key", key)
+                .contentType("application/json").body(body).post("/document-orders").then().statusCode(201)
+                .header("Idempotent-Replayed", "true").body("order.number", equalTo(first))
+                .body("caseToken", notNullValue());
+    }
+
+    @Test
     void anAmountOrAStatusSentByTheClientIsRefusedNeverTrusted() {
         Map<String, Object> body = order(office().id());
         body.put("fee", Map.of("total", Map.of("amount", "0.01", "currency", "MAD")));

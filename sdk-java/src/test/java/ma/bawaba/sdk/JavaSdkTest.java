@@ -42,7 +42,7 @@ class JavaSdkTest {
         assertTrue(complaintsBodies.stream().anyMatch(institution -> "وزارة العدل".equals(institution.getName())));
 
         List<CivilStatusOffice> offices = Bawaba.all(cursor -> {
-            var page = reference.listCivilStatusOffices("fr", null, null, null, null, null, 100, cursor);
+            var page = reference.listCivilStatusOffices("fr", null, null, null, null, null, null, 100, cursor);
             return new Bawaba.Page<>(page.getItems(), page.getNextCursor());
         }, 10_000);
         assertTrue(offices.size() >= 80);
