@@ -18,21 +18,20 @@ public final class InboxQuery {
     private final StringBuilder where = new StringBuilder();
     private final Map<String, Object> parameters = new HashMap<>();
 
-    private InboxQuery(CaseService service, String tenantCondition, Long tenantId) {
-        where.append("f.service = '").append(service.name()).append("' and ").append(tenantCondition);
-        if (tenantId != null || tenantCondition.contains(":tenant")) {
-            parameters.put("tenant", tenantId);
-        }
+    private InboxQuery(CaseService service, String whose) {
+        where.append("f.service = '").append(service.name()).append("' and ").append(whose);
     }
 
     /** The cases of {@code service} where {@code tenantCondition} (naming {@code :tenant}) holds for {@code tenantId}. */
     public static InboxQuery of(CaseService service, String tenantCondition, Long tenantId) {
-        return new InboxQuery(service, tenantCondition, tenantId);
+        InboxQuery query = new InboxQuery(service, tenantCondition);
+        query.parameters.put("tenant", tenantId);
+        return query;
     }
 
     /** The cases of {@code service} handed to the postal operator, which is no tenant. */
     public static InboxQuery handedToPost(CaseService service) {
-        return new InboxQuery(service, "f.handedToPostAt is not null", null);
+        return new InboxQuery(service, "f.handedToPostAt is not null");
     }
 
     /** A condition that always applies (the join of a service's own table). */

@@ -167,12 +167,18 @@ public class DocumentOrders {
     /** What is owed on a payment reference: the fee, or the refund due (for the sandbox provider to pay it). */
     @Transactional
     public Money owed(String paymentReference, boolean refund) {
-        DocumentOrder order = DocumentOrder.<DocumentOrder>find("paymentReference", paymentReference).firstResult();
-        if (order == null) {
-            throw DomainException.Unprocessable.field("paymentReference", FieldErrorCode.UNKNOWN_REFERENCE, "field.unknown-reference",
-                    new DomainException.Localized("subject.payment-reference"));
-        }
+        DocumentOrder order = DocumentOrder.findById(caseIdPaidBy(paymentReference));
         return Money.ofMinor(refund && order.refundMinor != null ? order.refundMinor : order.totalMinor, order.currency);
+    }
+
+    /** The order a payment reference pays, by its case id; an unknown reference is a 422 on {@code paymentReference}. */
+    private static long caseIdPaidBy(String paymentReference) {
+        return DocumentOrder.getEntityManager()
+                .createQuery("select o.caseId from DocumentOrder o where o.paymentReference = :reference", Long.class)
+                .setParameter("reference", paymentReference)
+                .getResultStream().findFirst()
+                .orElseThrow(() -> DomainException.Unprocessable.field("paymentReference", FieldErrorCode.UNKNOWN_REFERENCE,
+                        "field.unknown-reference", new DomainException.Localized("subject.payment-reference")));
     }
 
     /** The holder cancels an order it has not paid. */
@@ -228,13 +234,10 @@ public class DocumentOrders {
      */
     @WriteTransaction
     public Acknowledgement notify(PaymentNotice notice) {
-        DocumentOrder order = DocumentOrder.<DocumentOrder>find("paymentReference", notice.paymentReference()).firstResult();
-        if (order == null) {
-            throw DomainException.Unprocessable.field("paymentReference", FieldErrorCode.UNKNOWN_REFERENCE, "field.unknown-reference",
-                    new DomainException.Localized("subject.payment-reference"));
-        }
-        // Locked first: two deliveries of one notification wait for each other here, and the second is a duplicate.
-        CaseFile file = CaseFile.findById(order.caseId, LockModeType.PESSIMISTIC_WRITE);
+        // The case is locked before the order is read: two notifications of one order (the same one twice, or a payment
+        // and a refund) wait for each other here, and the second reads what the first wrote.
+        CaseFile file = CaseFile.findById(caseIdPaidBy(notice.paymentReference()), LockModeType.PESSIMISTIC_WRITE);
+        DocumentOrder order = DocumentOrder.findById(file.id);
         PaymentNotificationRecord known = PaymentNotificationRecord.findById(notice.transactionId());
         if (known != null) {
             if (!known.caseId.equals(file.id) || !known.outcome.equals(notice.outcome())) {
@@ -246,10 +249,7 @@ public class DocumentOrders {
         switch (notice.outcome()) {
             case "SUCCEEDED" -> paid(subject, notice);
             case "FAILED" -> {
-                if (subject.status() != Status.PENDING_PAYMENT) {
-                    throw new DomainException.Conflict(ProblemCode.ALREADY_PAID, ProblemFacts.currentStatus(subject.status()),
-                            "problem.order-not-payable.detail", new DomainException.Localized("document-order.status." + file.status));
-                }
+                requirePayable(subject);
                 ledger.record(file, Caller.SYSTEM, new CaseEventData.PaymentFailed());
             }
             case "REFUNDED" -> refunded(subject, notice);
@@ -269,17 +269,24 @@ public class DocumentOrders {
     private void paid(Subject subject, PaymentNotice notice) {
         CaseFile file = subject.file();
         DocumentOrder order = subject.order();
-        if (subject.status() != Status.PENDING_PAYMENT) {
-            throw new DomainException.Conflict(ProblemCode.ALREADY_PAID, ProblemFacts.currentStatus(subject.status()),
-                    "problem.order-not-payable.detail", new DomainException.Localized("document-order.status." + file.status));
-        }
+        requirePayable(subject);
         requireAmount(notice.amount(), order.totalMinor, order.currency);
-        lifecycle.check(subject, Status.PAID, Actor.SYSTEM);
         order.paidAt = clock.instant();
         move(file, Status.PAID, Caller.SYSTEM, new CaseEventData.Paid(Money.ofMinor(order.totalMinor, order.currency)));
         lifecycle.check(subject, Status.AT_OFFICE, Actor.SYSTEM);
         file.dueDate = officeDueDate();
         move(file, Status.AT_OFFICE, Caller.SYSTEM, new CaseEventData.AtOffice(file.dueDate));
+    }
+
+    /**
+     * A payment is taken only while the lifecycle lets the platform mark the order paid; otherwise the provider is
+     * told that this order no longer waits for one (it refunds that payment).
+     */
+    private void requirePayable(Subject subject) {
+        if (lifecycle.judge(subject, Status.PAID, EnumSet.of(Actor.SYSTEM)) instanceof Lifecycle.Verdict.Refused) {
+            throw new DomainException.Conflict(ProblemCode.ALREADY_PAID, ProblemFacts.currentStatus(subject.status()),
+                    "problem.order-not-payable.detail", new DomainException.Localized("document-order.status." + subject.status()));
+        }
     }
 
     private void refunded(Subject subject, PaymentNotice notice) {

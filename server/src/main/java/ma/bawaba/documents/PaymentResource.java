@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.UUID;
 import ma.bawaba.contract.api.PaymentsApi;
@@ -12,6 +13,7 @@ import ma.bawaba.contract.model.PaymentOutcome;
 import ma.bawaba.contract.model.SandboxPayment;
 import ma.bawaba.contract.model.SandboxPaymentResult;
 import ma.bawaba.platform.BawabaConfig;
+import ma.bawaba.platform.Money;
 import ma.bawaba.platform.web.RawBody;
 
 /**
@@ -54,7 +56,7 @@ public class PaymentResource implements PaymentsApi {
             // Demo mode and tests only: elsewhere the route does not exist.
             throw new jakarta.ws.rs.NotFoundException();
         }
-        ma.bawaba.platform.Money owed = orders.owed(payment.getPaymentReference(),
+        Money owed = orders.owed(payment.getPaymentReference(),
                 payment.getOutcome() == PaymentOutcome.REFUNDED);
         PaymentNotification notification = new PaymentNotification()
                 .transactionId("sbx_" + UUID.randomUUID())
@@ -68,7 +70,7 @@ public class PaymentResource implements PaymentsApi {
                 .acknowledgement(receive(timestamp, body, signature, notification))
                 .timestamp(timestamp)
                 .signature(signature)
-                .body(new String(body, java.nio.charset.StandardCharsets.UTF_8))).build();
+                .body(new String(body, StandardCharsets.UTF_8))).build();
     }
 
     /** The callback's one path: the signature over the raw body first, then the notification. */

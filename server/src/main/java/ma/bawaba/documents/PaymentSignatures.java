@@ -2,17 +2,15 @@ package ma.bawaba.documents;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import ma.bawaba.platform.BawabaConfig;
 import ma.bawaba.platform.problem.DomainException;
 import ma.bawaba.platform.problem.ProblemCode;
+import ma.bawaba.platform.security.HmacSha256;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,13 +26,13 @@ public class PaymentSignatures {
     private static final Logger LOG = Logger.getLogger(PaymentSignatures.class);
     private static final String SCHEME = "v1=";
 
-    private final Optional<SecretKeySpec> key;
+    private final Optional<HmacSha256> key;
     private final Duration tolerance;
     private final Clock clock;
 
     PaymentSignatures(BawabaConfig config, Clock clock) {
         this.key = config.payments().callbackSecret()
-                .map(secret -> new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+                .map(secret -> new HmacSha256(secret.getBytes(StandardCharsets.UTF_8)));
         this.tolerance = config.payments().signatureTolerance();
         this.clock = clock;
         if (key.isEmpty()) {
@@ -84,14 +82,7 @@ public class PaymentSignatures {
         }
     }
 
-    private static byte[] mac(String timestamp, byte[] body, SecretKeySpec key) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
-            return mac.doFinal(body);
-        } catch (GeneralSecurityException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+    private static byte[] mac(String timestamp, byte[] body, HmacSha256 key) {
+        return key.sign((timestamp + ".").getBytes(StandardCharsets.UTF_8), body);
     }
 }
