@@ -421,5 +421,54 @@ class DocumentOrderTest {
     @Test
     void theSandboxWithoutAKnownReferenceIsRefused() {
         sandbox("PAY-2026-ZZZZ-ZZZZ", "SUCCEEDED").statusCode(422).body("errors.field", hasItem("paymentReference"));
+        invalid().contentType("application/json").body(Map.of("paymentReference", "nope", "outcome", "SUCCEEDED"))
+                .post("/sandbox/payments").then().statusCode(400).body("errors.field", hasItem("paymentReference"));
+    }
+
+    @Test
+    void malformedOrdersMovesAndCallbacksAreProblemsNeverServerErrors() {
+        Office office = office();
+        Ordered ordered = paid(office);
+        invalid().contentType("application/json").body("{\"officeId\": ").post("/document-orders").then().statusCode(400)
+                .body("code", equalTo("MALFORMED_JSON"));
+        Map<String, Object> tooMany = order(office.id());
+        tooMany.put("copies", 9);
+        invalid().contentType("application/json").body(tooMany).post("/document-orders").then().statusCode(400)
+                .body("errors.field", hasItem("copies"));
+        invalid().header("X-Api-Key", office.clerkKey()).header("If-Match", etag(office.clerk(), ordered.number()))
+                .contentType("application/json").body(Map.of("to", "FLYING"))
+                .post("/document-orders/" + ordered.number() + "/transitions").then().statusCode(400);
+        invalid().header("X-Api-Key", office.clerkKey()).header("If-Match", etag(office.clerk(), ordered.number()))
+                .contentType("application/json").body(Map.of("to", "REJECTED", "refund", "0.00"))
+                .post("/document-orders/" + ordered.number() + "/transitions").then().statusCode(400)
+                .body("errors.field", hasItem("refund"));
+        // A callback without its signature, or without its timestamp, changes nothing.
+        String body = notification(unique("txn_"), ordered.paymentReference(), "REFUNDED", "55.00");
+        invalid().contentType("application/json").header("Bawaba-Payment-Timestamp", Long.toString(now())).body(body)
+                .post("/payments/callback").then().statusCode(401).body("code", equalTo("SIGNATURE_INVALID"));
+        invalid().contentType("application/json").header("Bawaba-Payment-Signature", "v1=00").body(body)
+                .post("/payments/callback").then().statusCode(400);
+        ordered.holder().get("/document-orders/" + ordered.number()).then().body("status", equalTo("AT_OFFICE"));
+    }
+
+    @Test
+    void anonymousCallersAndAnotherOfficeCannotChangeOrReadAnOrdersExchanges() {
+        Office office = office();
+        Office other = office();
+        Ordered ordered = paid(office);
+        invalid().header("If-Match", "\"1\"").post("/document-orders/" + ordered.number() + "/cancel").then().statusCode(401);
+        invalid().header("If-Match", "\"1\"").contentType("application/json").body(Map.of("to", "READY"))
+                .post("/document-orders/" + ordered.number() + "/transitions").then().statusCode(401);
+        invalid().get("/document-orders/" + ordered.number() + "/timeline").then().statusCode(401);
+        other.clerk().get("/document-orders/" + ordered.number() + "/messages").then().statusCode(404);
+        other.clerk().get("/document-orders/" + ordered.number() + "/timeline").then().statusCode(404);
+        other.clerk().contentType("application/json").body(Map.of("text", "Bonjour"))
+                .post("/document-orders/" + ordered.number() + "/messages").then().statusCode(404);
+        // The office and the holder talk about the order.
+        office.clerk().contentType("application/json").body(Map.of("text", "Merci de confirmer le numéro de l'acte."))
+                .post("/document-orders/" + ordered.number() + "/messages").then().statusCode(201);
+        ordered.holder().get("/document-orders/" + ordered.number() + "/messages").then().statusCode(200)
+                .body("items.text", hasItem("Merci de confirmer le numéro de l'acte."));
+        ordered.holder().get("/document-orders/" + ordered.number()).then().body("version", equalTo(2));
     }
 }
