@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import ma.bawaba.platform.database.WriteTransaction;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,6 +31,7 @@ import ma.bawaba.information.InformationLifecycle.Actor;
 import ma.bawaba.information.InformationLifecycle.Status;
 import ma.bawaba.information.InformationLifecycle.Subject;
 import ma.bawaba.platform.BawabaConfig;
+import ma.bawaba.platform.Money;
 import ma.bawaba.platform.TimeSource;
 import ma.bawaba.platform.calendar.Deadline;
 import ma.bawaba.platform.calendar.HolidaysChanged;
@@ -152,7 +152,8 @@ public class InformationRequests {
                     request.feeMinor = null;
                     request.feeCurrency = null;
                     if (command.reproductionFee() != null) {
-                        request.feeMinor = minorUnits(command.reproductionFee().amount());
+                        request.feeMinor = new Money(command.reproductionFee().amount(), command.reproductionFee().currency())
+                                .minor("reproductionFee.amount");
                         request.feeCurrency = command.reproductionFee().currency();
                     }
                     // The answer reaches the requester as the body's message, carrying the documents it gives.
@@ -405,13 +406,5 @@ public class InformationRequests {
         Lifecycle.Window escalation = lifecycle.window(subject, Status.ESCALATED, Actor.HOLDER);
         return new InformationView(file, request, subject.appeals(), attachments.visibleOf(file.id, reader), deadline, extendedDue,
                 internalComplaint, escalation);
-    }
-
-    private static long minorUnits(String amount) {
-        try {
-            return new BigDecimal(amount).movePointRight(2).longValueExact();
-        } catch (ArithmeticException tooLarge) {
-            throw DomainException.Unprocessable.field("reproductionFee.amount", FieldErrorCode.OUT_OF_RANGE, "field.too-large-amount");
-        }
     }
 }

@@ -16,10 +16,15 @@ public record Money(String amount, String currency) {
 
     /** The amount in minor units; an amount too large to be one is a 422 on {@code amount.amount}. */
     public long minor() {
+        return minor("amount.amount");
+    }
+
+    /** The amount in minor units; an amount too large to be one is a 422 on the field it was given in. */
+    public long minor(String field) {
         try {
             return new BigDecimal(amount).movePointRight(2).longValueExact();
         } catch (ArithmeticException | NumberFormatException unusable) {
-            throw DomainException.Unprocessable.field("amount.amount", FieldErrorCode.OUT_OF_RANGE, "field.too-large-amount");
+            throw DomainException.Unprocessable.field(field, FieldErrorCode.OUT_OF_RANGE, "field.too-large-amount");
         }
     }
 }

@@ -1,7 +1,6 @@
 package ma.bawaba.reference;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import ma.bawaba.contract.model.CommuneKind;
