@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import ma.bawaba.platform.TimeSource;
 import ma.bawaba.platform.security.Access;
 
 /**
@@ -64,6 +65,41 @@ public class CaseFile extends PanacheEntityBase implements Access.TenantOwned {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** When the body first responded (the first answer, partial answer or refusal; the delivery of an order). */
+    @Column(name = "responded_at")
+    public Instant respondedAt;
+
+    /** How long that took, in the service's unit (working days for information requests, calendar days otherwise). */
+    @Column(name = "response_days")
+    public Integer responseDays;
+
+    /** Whether the body acted by the due date in force at the time (for an order: had it ready by then). */
+    @Column(name = "responded_on_time")
+    public Boolean respondedOnTime;
+
+    /**
+     * Records the body's first response, at {@code at} and {@code days} after the case's start in the service's unit,
+     * as on time when it came by the due date in force; later responses (a second answer, after a reopening or an
+     * appeal) change nothing. Call it before the due date is cleared.
+     */
+    public void respond(Instant at, int days) {
+        if (respondedAt != null) {
+            return;
+        }
+        respondedAt = at;
+        responseDays = Math.max(0, days);
+        if (respondedOnTime == null) {
+            respondedOnTime = dueDate == null || !TimeSource.dateOf(at).isAfter(dueDate);
+        }
+    }
+
+    /** Records whether a step the body owed before its response (an order's preparation) came by the due date. */
+    public void actedOnTime(Instant at) {
+        if (respondedOnTime == null) {
+            respondedOnTime = dueDate == null || !TimeSource.dateOf(at).isAfter(dueDate);
+        }
+    }
 
     public boolean isOverdue(LocalDate today) {
         return !closed && dueDate != null && dueDate.isBefore(today);

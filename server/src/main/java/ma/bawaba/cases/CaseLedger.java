@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,17 +21,20 @@ import ma.bawaba.platform.security.Caller;
  *
  * <p>Each event is one {@link CaseEventData} record, stored as JSON by the application's mapper, and names the body
  * that acted (the caller's institution or office) apart from the body the case is assigned to: a transfer is the
- * sending body's act, a CDAI decision the CDAI's.
+ * sending body's act, a CDAI decision the CDAI's. Each recorded event is fired as a CDI event to synchronous observers,
+ * which write in the same transaction (the statistics backlog).
  */
 @ApplicationScoped
 public class CaseLedger {
 
     private final Clock clock;
     private final ObjectWriter payloads;
+    private final Event<CaseEvent> recorded;
 
-    CaseLedger(Clock clock, ObjectMapper mapper) {
+    CaseLedger(Clock clock, ObjectMapper mapper, Event<CaseEvent> recorded) {
         this.clock = clock;
         this.payloads = mapper.writerFor(CaseEventData.class);
+        this.recorded = recorded;
     }
 
     /** What a new case is; the number, times and version are the ledger's to set. */
@@ -93,6 +97,8 @@ public class CaseLedger {
         event.data = json(data);
         event.persist();
         file.updatedAt = at;
+        // Observers in the same transaction: what must follow every change (the statistics backlog) commits with it.
+        recorded.fire(event);
         return event;
     }
 

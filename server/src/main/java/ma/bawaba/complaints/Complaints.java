@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import ma.bawaba.platform.database.WriteTransaction;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -148,6 +149,8 @@ public class Complaints {
         answer.persist();
         attachments.claim(file, staff, command.attachmentIds(), attached -> attached.answerId = answer.id);
         complaint.answeredAt = answer.answeredAt;
+        file.respond(answer.answeredAt, (int) ChronoUnit.DAYS.between(TimeSource.dateOf(file.submittedAt),
+                TimeSource.dateOf(answer.answeredAt)));
         move(file, complaint, Status.ANSWERED, staff, new CaseEventData.Answered(answer.sequence, null));
     }
 

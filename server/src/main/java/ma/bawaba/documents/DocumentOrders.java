@@ -5,6 +5,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.time.Year;
 import java.time.chrono.HijrahDate;
@@ -197,6 +198,7 @@ public class DocumentOrders {
             switch (command.to()) {
                 case READY -> {
                     file.handedToPostAt = clock.instant();
+                    file.actedOnTime(file.handedToPostAt);
                     order.trackingNumber = null;
                     move(file, Status.READY, staff, new CaseEventData.Ready());
                 }
@@ -216,7 +218,11 @@ public class DocumentOrders {
                     order.trackingNumber = Required.text(command.trackingNumber(), "trackingNumber").toUpperCase(Locale.ROOT);
                     move(file, Status.SHIPPED, staff, new CaseEventData.Shipped(order.trackingNumber));
                 }
-                case DELIVERED -> move(file, Status.DELIVERED, staff, new CaseEventData.Delivered());
+                case DELIVERED -> {
+                    Instant now = clock.instant();
+                    file.respond(now, (int) ChronoUnit.DAYS.between(TimeSource.dateOf(order.paidAt), TimeSource.dateOf(now)));
+                    move(file, Status.DELIVERED, staff, new CaseEventData.Delivered());
+                }
                 case RETURNED -> {
                     order.returnReason = Required.text(command.reason(), "reason");
                     file.dueDate = officeDueDate();

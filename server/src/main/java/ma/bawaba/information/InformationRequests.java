@@ -158,6 +158,7 @@ public class InformationRequests {
                     }
                     // The answer reaches the requester as the body's message, carrying the documents it gives.
                     request.answerMessageId = conversation.send(file, staff, request.answerText, command.attachmentIds()).message().id;
+                    responded(file, now);
                     move(file, to, staff, to == Status.ANSWERED ? new CaseEventData.Answered(null, request.answerMessageId)
                             : new CaseEventData.PartiallyAnswered(request.answerMessageId));
                 }
@@ -170,6 +171,7 @@ public class InformationRequests {
                     request.refusalGroundId = groundId;
                     request.refusalJustification = Required.text(command.justification(), "justification");
                     request.refusedAt = now;
+                    responded(file, now);
                     move(file, to, staff, new CaseEventData.Refused(groundId));
                 }
                 case APPEAL_UPHELD, APPEAL_REJECTED -> decide(subject, subject.appeal(Appeal.INTERNAL_COMPLAINT), to, command, staff);
@@ -378,6 +380,11 @@ public class InformationRequests {
     }
 
     /** Moves the status: the event is named after the status reached; only an awaited answer keeps the clock open. */
+    /** The body's first response (an answer, a partial answer or a refusal), in working days since the request came in. */
+    private void responded(CaseFile file, Instant at) {
+        file.respond(at, calendar.workingDaysAfter(TimeSource.dateOf(file.submittedAt), TimeSource.dateOf(at)));
+    }
+
     private void move(CaseFile file, Status to, Caller actor, CaseEventData data) {
         boolean open = to.awaitsAnswer() || to == Status.INTERNAL_APPEAL;
         if (!open) {

@@ -34,6 +34,8 @@ public interface BawabaConfig {
 
     Payments payments();
 
+    Statistics statistics();
+
     interface Security {
         /** A key with the ADMIN role that exists only in configuration, to create the first real keys. */
         Optional<String> bootstrapAdminKey();
@@ -216,6 +218,17 @@ public interface BawabaConfig {
 
         @WithDefault("200")
         int expireBatchSize();
+    }
+
+    /** Public statistics (GET /statistics). */
+    interface Statistics {
+        /** How many events one transaction of the counting job counts. */
+        @WithDefault("1000")
+        int countBatchSize();
+
+        /** A group with fewer received cases than this shows no figure (no one case can be read back). */
+        @WithDefault("5")
+        int suppressBelow();
     }
 
     /** The payment provider's signed callbacks. */

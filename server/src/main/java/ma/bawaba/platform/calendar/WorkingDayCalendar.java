@@ -39,6 +39,29 @@ public class WorkingDayCalendar {
         return new Span(this, from, until, new HashSet<>(holidays.between(from, until)));
     }
 
+    /**
+     * The working days counted after {@code receivedOn} up to and including {@code until}, as deadlines count them:
+     * 0 for a response on the day of receipt or before the first working day after it.
+     */
+    @Transactional
+    public int workingDaysAfter(LocalDate receivedOn, LocalDate until) {
+        if (!until.isAfter(receivedOn)) {
+            return 0;
+        }
+        return workingDaysAfter(receivedOn, until, new HashSet<>(holidays.between(receivedOn, until)));
+    }
+
+    /** The same count, for a known set of holidays. */
+    public static int workingDaysAfter(LocalDate receivedOn, LocalDate until, Set<LocalDate> holidays) {
+        int counted = 0;
+        for (LocalDate day = receivedOn.plusDays(1); !day.isAfter(until); day = day.plusDays(1)) {
+            if (!isWeekend(day) && !holidays.contains(day)) {
+                counted++;
+            }
+        }
+        return counted;
+    }
+
     /** Holidays read once for a span of days; a count that leaves the span is done again from the database. */
     public static final class Span {
         private final WorkingDayCalendar calendar;

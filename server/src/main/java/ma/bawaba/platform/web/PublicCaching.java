@@ -27,7 +27,7 @@ public class PublicCaching {
     /** The contract's public reads, by operationId (the method names of the generated interfaces). */
     static final Set<String> OPERATIONS = Set.of("listRegions", "listCommunes", "listInstitutions", "getInstitution",
             "listCivilStatusOffices", "getCivilStatusOffice", "listDocumentTypes", "listComplaintCategories",
-            "listRefusalGrounds", "listHolidays", "listFaq");
+            "listRefusalGrounds", "listHolidays", "listFaq", "getStatistics", "getStatisticsRanking");
 
     private static final Pattern ENTITY_TAG = Pattern.compile("(?:W/)?\"([^\"]*)\"");
 

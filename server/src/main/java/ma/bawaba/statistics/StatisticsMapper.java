@@ -1,0 +1,189 @@
+package ma.bawaba.statistics;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import java.util.StringJoiner;
+import ma.bawaba.contract.model.AppealFigures;
+import ma.bawaba.contract.model.ComplaintFigures;
+import ma.bawaba.contract.model.DurationUnit;
+import ma.bawaba.contract.model.InformationFigures;
+import ma.bawaba.contract.model.OrderFigures;
+import ma.bawaba.contract.model.RankedBody;
+import ma.bawaba.contract.model.RefusalGroundCount;
+import ma.bawaba.contract.model.Service;
+import ma.bawaba.contract.model.Statistics;
+import ma.bawaba.contract.model.StatisticsDimension;
+import ma.bawaba.contract.model.StatisticsGroup;
+import ma.bawaba.contract.model.StatisticsRanking;
+import ma.bawaba.statistics.StatisticsQuery.Figures;
+import ma.bawaba.statistics.StatisticsQuery.Group;
+
+/** The statistics in the contract's terms, as JSON models or as the rows of the CSV table (open data). */
+final class StatisticsMapper {
+
+    private StatisticsMapper() {
+    }
+
+    static Statistics statistics(StatisticsQuery.Report report) {
+        StatisticsQuery.Filter filter = report.filter();
+        return new Statistics()
+                .groupBy(StatisticsDimension.valueOf(filter.groupBy().name()))
+                .from(filter.from() == null ? null : filter.from().toString())
+                .to(filter.to() == null ? null : filter.to().toString())
+                .suppressionThreshold(report.suppressionThreshold())
+                .countedUpTo(report.countedUpTo().atOffset(ZoneOffset.UTC))
+                .groups(report.groups().stream().map(StatisticsMapper::group).toList());
+    }
+
+    static StatisticsGroup group(Group group) {
+        StatisticsGroup model = new StatisticsGroup()
+                .service(Service.valueOf(group.service()))
+                .month(group.month() == null ? null : group.month().toString())
+                .institutionId(group.institutionId())
+                .officeId(group.officeId())
+                .regionId(group.regionId())
+                .kind(group.kind())
+                .categoryId(group.categoryId())
+                .suppressed(group.suppressed());
+        Figures figures = group.figures();
+        if (figures == null) {
+            return model;
+        }
+        long responded = figures.count("RESPONDED");
+        model.received(figures.count("RECEIVED"))
+                .responded(responded)
+                .respondedOnTime(figures.count("RESPONDED_ON_TIME"))
+                .onTimeShare(share(figures.count("RESPONDED_ON_TIME"), responded))
+                .medianDays(figures.medianDays())
+                .p90Days(figures.p90Days())
+                .averageDays(figures.averageDays() == null ? null : round(figures.averageDays(), 1))
+                .durationUnit(unit(group.service()))
+                .overdue(figures.overdue());
+        switch (group.service()) {
+            case "COMPLAINTS" -> model.complaints(new ComplaintFigures()
+                    .rejected(figures.count("REJECTED"))
+                    .rated(figures.count("RATED"))
+                    .ratingCounts(Arrays.asList(figures.count("SCORE1"), figures.count("SCORE2"), figures.count("SCORE3"),
+                            figures.count("SCORE4"), figures.count("SCORE5")))
+                    .satisfied(figures.count("SATISFIED"))
+                    .satisfiedShare(share(figures.count("SATISFIED"), figures.count("RATED")))
+                    .reopened(figures.count("REOPENED"))
+                    .reopenRate(share(figures.count("REOPENED"), responded)));
+            case "INFORMATION_REQUESTS" -> model.information(new InformationFigures()
+                    .answered(figures.count("ANSWERED"))
+                    .partiallyAnswered(figures.count("PARTIALLY_ANSWERED"))
+                    .refused(figures.count("REFUSED"))
+                    .refusedByGround(figures.refusedByGround().entrySet().stream()
+                            .map(ground -> new RefusalGroundCount().refusalGroundId(ground.getKey()).count(ground.getValue()))
+                            .toList())
+                    .transferred(figures.count("TRANSFERRED"))
+                    .withdrawn(figures.count("WITHDRAWN"))
+                    .internalComplaints(appeals(figures, "INTERNAL"))
+                    .escalations(appeals(figures, "ESCALATION")));
+            case "DOCUMENT_ORDERS" -> model.orders(new OrderFigures()
+                    .paid(figures.count("PAID"))
+                    .delivered(figures.count("DELIVERED"))
+                    .deliveredShare(share(figures.count("DELIVERED"), figures.count("PAID")))
+                    .returned(figures.count("RETURNED"))
+                    .rejected(figures.count("REJECTED"))
+                    .cancelled(figures.count("CANCELLED"))
+                    .expired(figures.count("EXPIRED")));
+            default -> throw new IllegalStateException("no figures for the service " + group.service());
+        }
+        return model;
+    }
+
+    static StatisticsRanking ranking(Service service, String from, String to, List<StatisticsQuery.RankedBody> bodies) {
+        return new StatisticsRanking().service(service).from(from).to(to).items(bodies.stream()
+                .map(body -> new RankedBody()
+                        .rank(body.rank())
+                        .institutionId(body.institutionId())
+                        .officeId(body.officeId())
+                        .responded(body.responded())
+                        .respondedOnTime(body.respondedOnTime())
+                        .onTimeShare(round(body.onTimeShare(), 4))
+                        .medianDays(body.medianDays())
+                        .durationUnit(unit(service.name())))
+                .toList());
+    }
+
+    /** The CSV columns: the group, then every figure; a suppressed group's figures are empty. */
+    static final List<String> CSV_COLUMNS = List.of("service", "month", "institutionId", "officeId", "regionId", "kind",
+            "categoryId", "suppressed", "received", "responded", "respondedOnTime", "onTimeShare", "medianDays", "p90Days",
+            "averageDays", "durationUnit", "overdue", "rejected", "rated", "score1", "score2", "score3", "score4", "score5",
+            "satisfied", "satisfiedShare", "reopened", "reopenRate", "answered", "partiallyAnswered", "refused",
+            "refusedByGround", "transferred", "withdrawn", "internalComplaintsFiled", "internalComplaintsUpheld",
+            "internalComplaintsRejected", "escalationsFiled", "escalationsUpheld", "escalationsRejected", "paid", "delivered",
+            "deliveredShare", "returned", "cancelled", "expired");
+
+    /** RFC 4180: CRLF line ends, a header row; no field here needs quoting but the refusals list, which is quoted. */
+    static String csv(Statistics statistics) {
+        StringBuilder csv = new StringBuilder(String.join(",", CSV_COLUMNS)).append("\r\n");
+        for (StatisticsGroup group : statistics.getGroups()) {
+            List<Object> cells = new ArrayList<>(Arrays.asList(group.getService(), group.getMonth(), group.getInstitutionId(),
+                    group.getOfficeId(), group.getRegionId(), group.getKind(), group.getCategoryId(), group.getSuppressed(),
+                    group.getReceived(), group.getResponded(), group.getRespondedOnTime(), group.getOnTimeShare(),
+                    group.getMedianDays(), group.getP90Days(), group.getAverageDays(), group.getDurationUnit(), group.getOverdue()));
+            ComplaintFigures complaints = group.getComplaints();
+            List<Long> ratings = complaints == null ? null : complaints.getRatingCounts();
+            cells.addAll(Arrays.asList(
+                    complaints != null ? complaints.getRejected() : group.getOrders() != null ? group.getOrders().getRejected() : null,
+                    complaints == null ? null : complaints.getRated(),
+                    ratings == null ? null : ratings.get(0), ratings == null ? null : ratings.get(1),
+                    ratings == null ? null : ratings.get(2), ratings == null ? null : ratings.get(3),
+                    ratings == null ? null : ratings.get(4),
+                    complaints == null ? null : complaints.getSatisfied(),
+                    complaints == null ? null : complaints.getSatisfiedShare(),
+                    complaints == null ? null : complaints.getReopened(),
+                    complaints == null ? null : complaints.getReopenRate()));
+            InformationFigures information = group.getInformation();
+            cells.addAll(information == null ? Arrays.asList(new Object[12]) : Arrays.asList(information.getAnswered(),
+                    information.getPartiallyAnswered(), information.getRefused(), refusals(information.getRefusedByGround()),
+                    information.getTransferred(), information.getWithdrawn(), information.getInternalComplaints().getFiled(),
+                    information.getInternalComplaints().getUpheld(), information.getInternalComplaints().getRejected(),
+                    information.getEscalations().getFiled(), information.getEscalations().getUpheld(),
+                    information.getEscalations().getRejected()));
+            OrderFigures orders = group.getOrders();
+            cells.addAll(orders == null ? Arrays.asList(new Object[6]) : Arrays.asList(orders.getPaid(), orders.getDelivered(),
+                    orders.getDeliveredShare(), orders.getReturned(), orders.getCancelled(), orders.getExpired()));
+            StringJoiner row = new StringJoiner(",");
+            for (Object cell : cells) {
+                row.add(cell == null ? "" : String.valueOf(cell));
+            }
+            csv.append(row).append("\r\n");
+        }
+        return csv.toString();
+    }
+
+    /** "ground:count ground:count", quoted: one CSV field. */
+    private static String refusals(List<RefusalGroundCount> grounds) {
+        StringJoiner joined = new StringJoiner(" ", "\"", "\"");
+        for (RefusalGroundCount ground : grounds) {
+            joined.add(ground.getRefusalGroundId() + ":" + ground.getCount());
+        }
+        return joined.toString();
+    }
+
+    private static AppealFigures appeals(Figures figures, String level) {
+        return new AppealFigures().filed(figures.count(level + "_FILED")).upheld(figures.count(level + "_UPHELD"))
+                .rejected(figures.count(level + "_REJECTED"));
+    }
+
+    private static DurationUnit unit(String service) {
+        return "INFORMATION_REQUESTS".equals(service) ? DurationUnit.WORKING_DAYS : DurationUnit.CALENDAR_DAYS;
+    }
+
+    private static Double share(long part, long whole) {
+        return whole == 0 ? null : round((double) part / whole, 4);
+    }
+
+    private static double round(double value, int decimals) {
+        return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
+    }
+
+}

@@ -1,0 +1,263 @@
+package ma.bawaba.statistics;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TimeZone;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import ma.bawaba.platform.BawabaConfig;
+import ma.bawaba.platform.TimeSource;
+
+/**
+ * Reads the public statistics from the sums the counting job keeps ({@code statistics_cell}, {@code statistics_refusal})
+ * and the overdue cases from the per-case rows ({@code case_statistics}, by their overdue date): a few thousand rows
+ * at most, whatever the number of cases. No personal data is read; groups below the threshold are suppressed.
+ */
+@ApplicationScoped
+public class StatisticsQuery {
+
+    private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+
+    /** The dimension of the groups, beside the service, and the columns that hold it. */
+    public enum Dimension {
+        MONTH("month"), BODY("institution_id", "office_id"), REGION("region_id"), KIND("kind"), CATEGORY("category_id"), SERVICE;
+
+        private final List<String> columns;
+
+        Dimension(String... columns) {
+            this.columns = List.of(columns);
+        }
+    }
+
+    /** What to count: every field optional but the dimension; months inclusive. */
+    public record Filter(String service, Long institutionId, Long officeId, Long regionId, String kind, Long categoryId,
+                         YearMonth from, YearMonth to, Dimension groupBy) {
+    }
+
+    /** One group: its service and dimension value (absent parts null), and its figures unless suppressed. */
+    public record Group(String service, YearMonth month, Long institutionId, Long officeId, Long regionId, String kind,
+                        Long categoryId, Figures figures) {
+
+        public boolean suppressed() {
+            return figures == null;
+        }
+    }
+
+    /** The sums of a group, read by figure; durations as quantiles of the histogram. */
+    public record Figures(long[] sums, Map<Long, Long> refusedByGround, long overdue) {
+
+        public long count(String figure) {
+            return sums[Figure.valueOf(figure).ordinal()];
+        }
+
+        public Integer medianDays() {
+            return Durations.quantile(buckets(), 0.5);
+        }
+
+        public Integer p90Days() {
+            return Durations.quantile(buckets(), 0.9);
+        }
+
+        /** The mean over the responses whose duration was recorded. */
+        public Double averageDays() {
+            long timed = 0;
+            for (long count : buckets()) {
+                timed += count;
+            }
+            return timed == 0 ? null : (double) sums[Sums.DAYS_TOTAL] / timed;
+        }
+
+        private long[] buckets() {
+            long[] buckets = new long[Durations.BUCKETS];
+            System.arraycopy(sums, Sums.FIRST_BUCKET, buckets, 0, Durations.BUCKETS);
+            return buckets;
+        }
+    }
+
+    public record Report(Filter filter, int suppressionThreshold, Instant countedUpTo, List<Group> groups) {
+    }
+
+    /** A body of the ranking, with its answers in the months asked. */
+    public record RankedBody(int rank, Long institutionId, Long officeId, long responded, long respondedOnTime, Integer medianDays) {
+
+        public double onTimeShare() {
+            return (double) respondedOnTime / responded;
+        }
+    }
+
+    private static final String SUMS = Sums.COLUMNS.stream().map(column -> "SUM(" + column + ")").collect(Collectors.joining(", "));
+
+    private final AgroalDataSource dataSource;
+    private final Clock clock;
+    private final int threshold;
+
+    StatisticsQuery(AgroalDataSource dataSource, Clock clock, BawabaConfig config) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.threshold = config.statistics().suppressBelow();
+    }
+
+    public Report report(Filter filter) {
+        List<Object> parameters = new ArrayList<>();
+        String where = where(filter, parameters);
+        List<String> keys = new ArrayList<>();
+        keys.add("service");
+        keys.addAll(filter.groupBy().columns);
+        String groupBy = String.join(", ", keys);
+        Map<List<Object>, long[]> sums = new LinkedHashMap<>();
+        Map<List<Object>, Map<Long, Long>> refusals = new LinkedHashMap<>();
+        Map<List<Object>, Long> overdue = new LinkedHashMap<>();
+        Instant countedUpTo;
+        try (Connection connection = dataSource.getConnection()) {
+            query(connection, "SELECT " + groupBy + ", " + SUMS + " FROM statistics_cell" + where + " GROUP BY " + groupBy
+                    + " HAVING SUM(received) > 0 ORDER BY " + groupBy, parameters, keys.size(), (key, rows) -> {
+                long[] values = new long[Sums.SIZE];
+                for (int column = 0; column < Sums.SIZE; column++) {
+                    values[column] = rows.getLong(keys.size() + 1 + column);
+                }
+                sums.put(key, values);
+            });
+            query(connection, "SELECT " + groupBy + ", refusal_ground_id, SUM(refused) FROM statistics_refusal" + where
+                    + " GROUP BY " + groupBy + ", refusal_ground_id HAVING SUM(refused) > 0", parameters, keys.size(),
+                    (key, rows) -> refusals.computeIfAbsent(key, any -> new TreeMap<>())
+                            .put(rows.getLong(keys.size() + 1), rows.getLong(keys.size() + 2)));
+            List<Object> overdueParameters = new ArrayList<>();
+            overdueParameters.add(TimeSource.today(clock));
+            overdueParameters.addAll(parameters);
+            query(connection, "SELECT " + groupBy + ", COUNT(*) FROM case_statistics WHERE overdue_from <= ?"
+                            + where.replaceFirst("^ WHERE ", " AND ") + " GROUP BY " + groupBy, overdueParameters, keys.size(),
+                    (key, rows) -> overdue.put(key, rows.getLong(keys.size() + 1)));
+            countedUpTo = countedUpTo(connection);
+        } catch (SQLException failure) {
+            throw new IllegalStateException("the statistics could not be read", failure);
+        }
+        List<Group> groups = new ArrayList<>();
+        for (Map.Entry<List<Object>, long[]> entry : sums.entrySet()) {
+            long[] values = entry.getValue();
+            boolean suppressed = values[Figure.RECEIVED.ordinal()] < threshold;
+            Figures figures = suppressed ? null : new Figures(values, refusals.getOrDefault(entry.getKey(), Map.of()),
+                    overdue.getOrDefault(entry.getKey(), 0L));
+            groups.add(group(filter.groupBy(), entry.getKey(), figures));
+        }
+        return new Report(filter, threshold, countedUpTo, groups);
+    }
+
+    /** The bodies of one service by their share of responses on time, best first; those under the threshold left out. */
+    public List<RankedBody> ranking(String service, YearMonth from, YearMonth to) {
+        Filter filter = new Filter(service, null, null, null, null, null, from, to, Dimension.BODY);
+        Report report = report(filter);
+        List<RankedBody> bodies = new ArrayList<>();
+        for (Group group : report.groups()) {
+            if (group.suppressed() || group.figures().count("RESPONDED") < threshold) {
+                continue;
+            }
+            bodies.add(new RankedBody(0, group.institutionId(), group.officeId(), group.figures().count("RESPONDED"),
+                    group.figures().count("RESPONDED_ON_TIME"), group.figures().medianDays()));
+        }
+        bodies.sort(Comparator.comparingDouble(RankedBody::onTimeShare).reversed()
+                .thenComparing(Comparator.comparingLong(RankedBody::responded).reversed())
+                .thenComparingLong(body -> body.institutionId() != null ? body.institutionId() : body.officeId()));
+        List<RankedBody> ranked = new ArrayList<>();
+        for (int index = 0; index < bodies.size(); index++) {
+            RankedBody body = bodies.get(index);
+            ranked.add(new RankedBody(index + 1, body.institutionId(), body.officeId(), body.responded(), body.respondedOnTime(),
+                    body.medianDays()));
+        }
+        return ranked;
+    }
+
+    private static String where(Filter filter, List<Object> parameters) {
+        List<String> conditions = new ArrayList<>();
+        condition(conditions, parameters, "service = ?", filter.service());
+        condition(conditions, parameters, "institution_id = ?", filter.institutionId());
+        condition(conditions, parameters, "office_id = ?", filter.officeId());
+        condition(conditions, parameters, "region_id = ?", filter.regionId());
+        condition(conditions, parameters, "kind = ?", filter.kind());
+        condition(conditions, parameters, "category_id = ?", filter.categoryId());
+        condition(conditions, parameters, "month >= ?", filter.from() == null ? null : filter.from().atDay(1));
+        condition(conditions, parameters, "month <= ?", filter.to() == null ? null : filter.to().atDay(1));
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    private static void condition(List<String> conditions, List<Object> parameters, String condition, Object value) {
+        if (value != null) {
+            conditions.add(condition);
+            parameters.add(value);
+        }
+    }
+
+    private interface RowReader {
+        void read(List<Object> key, ResultSet rows) throws SQLException;
+    }
+
+    private static void query(Connection connection, String sql, List<Object> parameters, int keyColumns, RowReader reader)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int index = 1;
+            for (Object parameter : parameters) {
+                if (parameter instanceof LocalDate day) {
+                    statement.setObject(index++, day, Types.DATE);
+                } else {
+                    statement.setObject(index++, parameter);
+                }
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    List<Object> key = new ArrayList<>(keyColumns);
+                    for (int column = 1; column <= keyColumns; column++) {
+                        Object value = rows.getObject(column);
+                        key.add(value instanceof java.sql.Date date ? date.toLocalDate() : value);
+                    }
+                    reader.read(key, rows);
+                }
+            }
+        }
+    }
+
+    private static Instant countedUpTo(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT counted_up_to FROM statistics_progress WHERE name = 'statistics'");
+             ResultSet rows = select.executeQuery()) {
+            if (!rows.next()) {
+                return Instant.EPOCH;
+            }
+            Timestamp timestamp = rows.getTimestamp(1, UTC);
+            return timestamp.toInstant();
+        }
+    }
+
+    private static Group group(Dimension dimension, List<Object> key, Figures figures) {
+        String service = (String) key.get(0);
+        Object first = key.size() > 1 ? key.get(1) : null;
+        return switch (dimension) {
+            case MONTH -> new Group(service, YearMonth.from((LocalDate) first), null, null, null, null, null, figures);
+            case BODY -> new Group(service, null, positive(first), positive(key.get(2)), null, null, null, figures);
+            case REGION -> new Group(service, null, null, null, positive(first), null, null, figures);
+            case KIND -> new Group(service, null, null, null, null, (String) first, null, figures);
+            case CATEGORY -> new Group(service, null, null, null, null, null, positive(first), figures);
+            case SERVICE -> new Group(service, null, null, null, null, null, null, figures);
+        };
+    }
+
+    /** Stored 0 means none. */
+    private static Long positive(Object value) {
+        long number = ((Number) value).longValue();
+        return number == 0 ? null : number;
+    }
+}

@@ -1,0 +1,103 @@
+package ma.bawaba.statistics;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import ma.bawaba.contract.api.StatisticsApi;
+import ma.bawaba.contract.model.Service;
+import ma.bawaba.contract.model.StatisticsDimension;
+import ma.bawaba.platform.Digests;
+import ma.bawaba.platform.web.DateFilters;
+
+/**
+ * GET /statistics and /statistics/ranking: public, cacheable (ETag of the body as sent, {@code Cache-Control: public};
+ * see PublicCaching), as JSON or, by content negotiation, CSV.
+ */
+public class StatisticsResource implements StatisticsApi {
+
+    static final MediaType CSV = new MediaType("text", "csv", "UTF-8");
+
+    private final StatisticsQuery statistics;
+    private final ObjectMapper json;
+
+    @Context
+    HttpHeaders headers;
+
+    StatisticsResource(StatisticsQuery statistics, ObjectMapper json) {
+        this.statistics = statistics;
+        this.json = json;
+    }
+
+    @Override
+    public Response getStatistics(Service service, Long institutionId, Long officeId, Long regionId, String kind, Long categoryId,
+                                  String from, String to, StatisticsDimension groupBy) {
+        YearMonth first = month(from);
+        YearMonth last = month(to);
+        DateFilters.requireRange(first == null ? null : first.atDay(1), "from", last == null ? null : last.atDay(1), "to");
+        StatisticsQuery.Report report = statistics.report(new StatisticsQuery.Filter(service == null ? null : service.name(),
+                institutionId, officeId, regionId, kind, categoryId, first, last,
+                StatisticsQuery.Dimension.valueOf((groupBy == null ? StatisticsDimension.MONTH : groupBy).name())));
+        boolean csv = wantsCsv();
+        byte[] body = csv ? StatisticsMapper.csv(StatisticsMapper.statistics(report)).getBytes(StandardCharsets.UTF_8)
+                : bytes(StatisticsMapper.statistics(report));
+        return Response.ok(body, csv ? CSV : MediaType.APPLICATION_JSON_TYPE)
+                .tag(new EntityTag(Digests.sha256Hex(body).substring(0, 32)))
+                .header(HttpHeaders.VARY, "Accept")
+                .build();
+    }
+
+    @Override
+    public Response getStatisticsRanking(Service service, String from, String to) {
+        YearMonth first = month(from);
+        YearMonth last = month(to);
+        DateFilters.requireRange(first == null ? null : first.atDay(1), "from", last == null ? null : last.atDay(1), "to");
+        byte[] body = bytes(StatisticsMapper.ranking(service, from, to, statistics.ranking(service.name(), first, last)));
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE)
+                .tag(new EntityTag(Digests.sha256Hex(body).substring(0, 32)))
+                .build();
+    }
+
+    /** CSV when the client prefers it to JSON (by the weights of Accept); JSON otherwise. */
+    private boolean wantsCsv() {
+        double csv = 0;
+        double jsonWeight = 0;
+        for (MediaType accepted : headers.getAcceptableMediaTypes()) {
+            double weight = weight(accepted);
+            if (accepted.isCompatible(CSV) && !accepted.isWildcardType()) {
+                csv = Math.max(csv, accepted.isWildcardSubtype() ? weight / 2 : weight);
+            }
+            if (accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                jsonWeight = Math.max(jsonWeight, accepted.isWildcardType() || accepted.isWildcardSubtype() ? weight / 2 : weight);
+            }
+        }
+        return csv > jsonWeight;
+    }
+
+    private static double weight(MediaType type) {
+        String q = type.getParameters().get("q");
+        try {
+            return q == null ? 1 : Double.parseDouble(q);
+        } catch (NumberFormatException malformed) {
+            return 0;
+        }
+    }
+
+    private byte[] bytes(Object model) {
+        try {
+            return json.writeValueAsBytes(model);
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    private static YearMonth month(String value) {
+        // the contract's pattern (checked before the call) makes it a valid month
+        return value == null ? null : YearMonth.parse(value);
+    }
+}
