@@ -116,7 +116,7 @@ t=$(now_ms)
 NOW_SQL=NULL
 [[ -n ${GEN_NOW:-} ]] && NOW_SQL="CAST('$GEN_NOW' AS DATETIME(6))"
 { echo "SET @cases = $CASES, @years = $YEARS, @bodies = $BODIES, @now = $NOW_SQL;"; perl "$BENCH/generate-macros.pl" < "$BENCH/generate.sql"; } \
-  | sql -N -B --unbuffered "$DB_NAME" | awk -F'\t' '{ printf "%-30s %12s %9s\n", $1, $2, $3 }'
+  | sql -N -B --unbuffered "$DB_NAME" | awk -F'\t' '{ printf "%-30s %12s %9s\n", $1, $2, $3; fflush() }'
 if [[ ${GEN_KEEP:-0} != 1 ]]; then
   sql "$DB_NAME" -e "DROP TABLE gen_weight, gen_slot, gen_day, gen_case, gen_c1, gen_c, gen_i1, gen_i, gen_o1, gen_o"
 fi
