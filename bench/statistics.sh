@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# The statistics benchmark (issue 10 §3): GET /statistics on 1,000,000 cases over three years and 41 bodies.
+#
+#   bash bench/statistics.sh                   (≈ 10 minutes: the data set, the first count, then the queries)
+#
+# 1. bench/generate.sh builds the data set (schema bawaba_bench_stats; STATS_SKIP_GENERATE=1 keeps the one there).
+# 2. The packaged server starts on it and its counting job counts every case from the backlog the generator filled:
+#    the time it takes is printed (a first count of a whole database, which production does once, at V13).
+# 3. The served figures are checked against a direct count over the cases (received, responded, on time per service).
+# 4. Each filter combination of a list (every filter alone, with each grouping, and mixes of them; JSON and CSV) is
+#    asked STATS_SAMPLES times in a row by one client (curl, one connection): its median and 99th percentile are
+#    printed, then the whole list at random under 8 connections with wrk.
+# Prints figures, never judges them: not a CI gate. Traffic to 127.0.0.1 only.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BENCH=$ROOT/bench
+OUT=$BENCH/target
+SERVER_JAR=$ROOT/server/target/quarkus-app/quarkus-run.jar
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+DB_NAME=${BAWABA_BENCH_DB:-bawaba_bench_stats}
+SAMPLES=${STATS_SAMPLES:-101}
+read -r -a JAVA_OPTS <<< "${BENCH_JAVA_OPTS:--Xms64m -Xmx256m}"
+MYSQL=(mysql -h127.0.0.1 -P3306 -uroot -N -B "$DB_NAME")
+
+SERVER_PID=''
+say() { printf '%s\n' "$*" >&2; }
+fail() { say "statistics: $*"; exit 1; }
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+stop_pid() {
+  local pid=$1
+  [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || return 0
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 200); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+  kill -KILL "$pid" 2>/dev/null || true
+}
+trap 'stop_pid "$SERVER_PID"' EXIT
+trap 'exit 130' INT TERM
+free_port() {
+  local port
+  for _ in $(seq 1 50); do
+    port=$(( 20000 + RANDOM % 20000 ))
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+  done
+  fail "no free port found"
+}
+
+command -v wrk > /dev/null || { say "statistics: installing wrk"; apt-get install -y -q wrk > /dev/null; }
+mkdir -p "$OUT"
+[[ -f $SERVER_JAR ]] || (cd "$ROOT" && ./mvnw -q -pl server -am package -DskipTests)
+
+if [[ ${STATS_SKIP_GENERATE:-0} != 1 ]]; then
+  BAWABA_BENCH_DB=$DB_NAME bash "$BENCH/generate.sh"
+fi
+
+# ---- 2. the first count ---------------------------------------------------------------------------------------------
+PORT=$(free_port)
+BACKLOG=$("${MYSQL[@]}" -e "SELECT COUNT(*) FROM statistics_backlog")
+t0=$(now_ms)
+env QUARKUS_HTTP_PORT="$PORT" QUARKUS_HTTP_HOST=127.0.0.1 BAWABA_DEMO_ENABLED=false \
+    BAWABA_DB_URL="jdbc:mariadb://127.0.0.1:3306/$DB_NAME" BAWABA_CASE_TOKEN_SECRET=bench-statistics-case-token-secret-0123 \
+    BAWABA_PAYMENTS_CALLBACK_SECRET=bench-statistics-payment-secret-0123456789 \
+    BAWABA_STATISTICS_COUNT_EVERY=1s BAWABA_STATISTICS_COUNT_BATCH_SIZE="${STATS_BATCH:-2000}" \
+    "$JAVA" "${JAVA_OPTS[@]}" -jar "$SERVER_JAR" > "$OUT/statistics-server.log" 2>&1 &
+SERVER_PID=$!
+until curl -sf -o /dev/null --max-time 1 "http://127.0.0.1:$PORT/q/health/ready"; do
+  kill -0 "$SERVER_PID" 2>/dev/null || fail "the server exited during start-up; see $OUT/statistics-server.log"
+  sleep 0.2
+done
+say "statistics: server ready; counting $BACKLOG backlog events"
+while :; do
+  left=$("${MYSQL[@]}" -e "SELECT COUNT(*) FROM statistics_backlog")
+  [[ $left == 0 ]] && break
+  kill -0 "$SERVER_PID" 2>/dev/null || fail "the server exited while counting; see $OUT/statistics-server.log"
+  sleep 2
+done
+COUNT_MS=$(( $(now_ms) - t0 ))
+API="http://127.0.0.1:$PORT/api/v1"
+
+# ---- 3. the figures against a direct count --------------------------------------------------------------------------
+served=$(curl -s "$API/statistics?groupBy=SERVICE" -H 'Accept: text/csv' | tail -n +2 | tr -d '\r' | cut -d, -f1,9,10,11 | sort)
+direct=$("${MYSQL[@]}" -e "SELECT service, COUNT(*), SUM(responded_at IS NOT NULL),
+                                  SUM(responded_at IS NOT NULL AND responded_on_time = TRUE)
+                           FROM case_file GROUP BY service ORDER BY service" | tr '\t' ',')
+CHECK=$([[ "$served" == "$direct" ]] && echo "equal" || echo "DIFFERENT")
+
+# ---- 4. the queries -------------------------------------------------------------------------------------------------
+read -r INSTITUTION < <("${MYSQL[@]}" -e "SELECT institution_id FROM case_file WHERE institution_id IS NOT NULL
+                                            GROUP BY institution_id ORDER BY COUNT(*) DESC LIMIT 1")
+read -r OFFICE < <("${MYSQL[@]}" -e "SELECT office_id FROM case_file WHERE office_id IS NOT NULL
+                                       GROUP BY office_id ORDER BY COUNT(*) DESC LIMIT 1")
+read -r REGION < <("${MYSQL[@]}" -e "SELECT region_id FROM institution WHERE region_id IS NOT NULL LIMIT 1")
+LAST=$(date -u +%Y-%m)
+YEAR_AGO=$(date -u -d '11 months ago' +%Y-%m)
+FIRST=$(date -u -d '35 months ago' +%Y-%m)
+PATHS=$OUT/statistics-paths.txt
+{
+  for group in MONTH BODY REGION KIND CATEGORY SERVICE; do
+    echo "/api/v1/statistics?groupBy=$group"
+    for service in COMPLAINTS INFORMATION_REQUESTS DOCUMENT_ORDERS; do
+      echo "/api/v1/statistics?service=$service&groupBy=$group"
+    done
+    echo "/api/v1/statistics?institutionId=$INSTITUTION&groupBy=$group"
+    echo "/api/v1/statistics?regionId=$REGION&groupBy=$group"
+    echo "/api/v1/statistics?from=$YEAR_AGO&to=$LAST&groupBy=$group"
+  done
+  echo "/api/v1/statistics?service=COMPLAINTS&kind=COMPLAINT&categoryId=1&groupBy=MONTH"
+  echo "/api/v1/statistics?service=COMPLAINTS&institutionId=$INSTITUTION&kind=COMPLAINT&from=$YEAR_AGO&to=$LAST&groupBy=CATEGORY"
+  echo "/api/v1/statistics?service=INFORMATION_REQUESTS&regionId=$REGION&kind=URGENT&groupBy=BODY"
+  echo "/api/v1/statistics?service=DOCUMENT_ORDERS&officeId=$OFFICE&groupBy=MONTH"
+  echo "/api/v1/statistics?service=DOCUMENT_ORDERS&kind=BIRTH_FULL_COPY&from=$FIRST&to=$LAST&groupBy=REGION"
+  echo "/api/v1/statistics?from=$LAST&to=$LAST&groupBy=BODY"
+  echo "/api/v1/statistics/ranking?service=COMPLAINTS"
+  echo "/api/v1/statistics/ranking?service=INFORMATION_REQUESTS&from=$YEAR_AGO&to=$LAST"
+  echo "/api/v1/statistics/ranking?service=DOCUMENT_ORDERS"
+} > "$PATHS"
+
+REPORT=$OUT/statistics-report.txt
+{
+  echo "Bawaba statistics benchmark — $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$ROOT" rev-parse --short HEAD)"
+  echo "$(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg); JVM options: ${JAVA_OPTS[*]}"
+  echo "data set: $("${MYSQL[@]}" -e "SELECT COUNT(*) FROM case_file") cases, $("${MYSQL[@]}" -e "SELECT COUNT(DISTINCT institution_id) FROM case_file") institutions, $("${MYSQL[@]}" -e "SELECT COUNT(DISTINCT office_id) FROM case_file") offices, from $("${MYSQL[@]}" -e "SELECT DATE(MIN(submitted_at)) FROM case_file") to $("${MYSQL[@]}" -e "SELECT DATE(MAX(submitted_at)) FROM case_file")"
+  echo "statistics_cell: $("${MYSQL[@]}" -e "SELECT COUNT(*) FROM statistics_cell") rows; case_statistics: $("${MYSQL[@]}" -e "SELECT COUNT(*) FROM case_statistics") rows, of which overdue now: $("${MYSQL[@]}" -e "SELECT COUNT(*) FROM case_statistics WHERE overdue_from <= UTC_DATE()")"
+  echo "first count of the whole backlog ($BACKLOG events, batches of ${STATS_BATCH:-2000}, from the server's start): $COUNT_MS ms"
+  echo "served figures (received, responded, on time per service) against a direct count over case_file: $CHECK"
+  echo
+  printf '%-120s %8s %8s %8s\n' "query ($SAMPLES requests in a row, one connection; JSON unless marked)" "p50 ms" "p99 ms" "max ms"
+} > "$REPORT"
+
+measure() {
+  local path=$1 accept=$2 label=$3 urls=()
+  for _ in $(seq 1 "$SAMPLES"); do urls+=("http://127.0.0.1:$PORT$path"); done
+  curl -s -o /dev/null -H "Accept: $accept" -w '%{http_code} %{time_total}\n' "${urls[@]}" \
+    | awk -v label="$label" '
+        $1 != 200 { bad++ } { t[NR] = $2 * 1000 }
+        END {
+          n = asort(t)
+          printf "%-120s %8.1f %8.1f %8.1f%s\n", label, t[int((n + 1) / 2)], t[int(n * 0.99 + 0.999)], t[n], (bad ? "  NON-200: " bad : "")
+        }'
+}
+while read -r path; do
+  measure "$path" application/json "${path#/api/v1}" >> "$REPORT"
+done < "$PATHS"
+measure "/api/v1/statistics?groupBy=BODY" text/csv "/statistics?groupBy=BODY (CSV)" >> "$REPORT"
+
+STATS_PATHS=$PATHS wrk -t2 -c8 -d10s --timeout 10s -s "$BENCH/statistics.lua" "http://127.0.0.1:$PORT" > /dev/null
+STATS_PATHS=$PATHS wrk -t2 -c8 -d20s --latency --timeout 10s -s "$BENCH/statistics.lua" "http://127.0.0.1:$PORT" > "$OUT/wrk-statistics.txt"
+{
+  echo
+  echo "every combination above at random, 8 connections, 20 s after a 10 s warm-up (wrk):"
+  grep '^RESULT ' "$OUT/wrk-statistics.txt" | sed 's/^RESULT /  /'
+  echo "server log: $(grep -c ' ERROR ' "$OUT/statistics-server.log" || true) ERROR lines ($OUT/statistics-server.log)"
+} >> "$REPORT"
+cat "$REPORT"
