@@ -222,6 +222,10 @@ public interface BawabaConfig {
 
     /** Public statistics (GET /statistics). */
     interface Statistics {
+        /** How often the counting job follows the new case events (the figures lag the cases by about this much). */
+        @WithDefault("5s")
+        String countEvery();
+
         /** How many events one transaction of the counting job counts. */
         @WithDefault("1000")
         int countBatchSize();

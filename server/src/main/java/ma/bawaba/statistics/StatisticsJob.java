@@ -17,7 +17,7 @@ public class StatisticsJob {
         this.counting = counting;
     }
 
-    @Scheduled(every = "${bawaba.statistics.count-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${bawaba.statistics.count-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         countAll();
     }
