@@ -110,6 +110,9 @@ PATHS=$OUT/statistics-paths.txt
   echo "/api/v1/statistics?service=DOCUMENT_ORDERS&officeId=$OFFICE&groupBy=MONTH"
   echo "/api/v1/statistics?service=DOCUMENT_ORDERS&kind=BIRTH_FULL_COPY&from=$FIRST&to=$LAST&groupBy=REGION"
   echo "/api/v1/statistics?from=$LAST&to=$LAST&groupBy=BODY"
+  echo "/api/v1/statistics?groupBy=BODY&groupBy=MONTH"
+  echo "/api/v1/statistics?service=COMPLAINTS&groupBy=BODY&groupBy=CATEGORY"
+  echo "/api/v1/statistics?institutionId=$INSTITUTION&groupBy=KIND&groupBy=MONTH"
   echo "/api/v1/statistics/ranking?service=COMPLAINTS"
   echo "/api/v1/statistics/ranking?service=INFORMATION_REQUESTS&from=$YEAR_AGO&to=$LAST"
   echo "/api/v1/statistics/ranking?service=DOCUMENT_ORDERS"
@@ -129,8 +132,9 @@ REPORT=$OUT/statistics-report.txt
 
 measure() {
   local path=$1 accept=$2 label=$3 urls=()
-  for _ in $(seq 1 "$SAMPLES"); do urls+=("http://127.0.0.1:$PORT$path"); done
-  curl -s -o /dev/null -H "Accept: $accept" -w '%{http_code} %{time_total}\n' "${urls[@]}" \
+  # one -o per URL: curl writes each answer to the output named for it, else to stdout
+  for _ in $(seq 1 "$SAMPLES"); do urls+=(-o /dev/null "http://127.0.0.1:$PORT$path"); done
+  curl -s -H "Accept: $accept" -w '%{http_code} %{time_total}\n' "${urls[@]}" \
     | awk -v label="$label" '
         $1 != 200 { bad++ } { t[NR] = $2 * 1000 }
         END {

@@ -165,6 +165,21 @@ class StatisticsTest {
         assertEquals(Map.of("filed", 1, "upheld", 0, "rejected", 1), information.getMap("groups[0].information.internalComplaints"));
         assertEquals(Map.of("filed", 0, "upheld", 0, "rejected", 0), information.getMap("groups[0].information.escalations"));
 
+        // Two dimensions at once: the body's months (every complaint of the scenario was filed before the clock moved).
+        JsonPath months = anonymous().queryParam("institutionId", agency.id()).queryParam("groupBy", "BODY", "MONTH")
+                .get("/statistics").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("BODY", "MONTH"), months.getList("groupBy"));
+        assertEquals((int) agency.id(), months.getInt("groups[0].institutionId"));
+        assertNotNull(months.getString("groups[0].month"));
+        assertEquals(List.of(7), months.getList("groups.received"));
+
+        // The same cases read from the finest sums (a body with kinds): the grains agree.
+        JsonPath kinds = anonymous().queryParam("institutionId", agency.id()).queryParam("groupBy", "KIND")
+                .get("/statistics").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("COMPLAINT"), kinds.getList("groups.findAll { !it.suppressed }.kind"));
+        assertEquals(6, kinds.getInt("groups.find { it.kind == 'COMPLAINT' }.received"));
+        assertEquals(true, kinds.getBoolean("groups.find { it.kind == 'OBSERVATION' }.suppressed"));
+
         // The sender keeps nothing of the request it transferred: a case counts where it is.
         statistics(Map.of("institutionId", sender.id())).body("groups", hasSize(0));
 

@@ -16,6 +16,7 @@ import java.util.Calendar;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,8 @@ import org.hibernate.Session;
  * case counts for now ({@link CaseFacts}), takes its previous contribution out of its old cell and adds the new one
  * to its new cell, and keeps the new contribution in {@code case_statistics}: a case recounted twice, or an event
  * counted twice, changes nothing, and a case that moved (a transfer) leaves its old cell. The backlog rows are written
- * in the transaction of their change, so none is missed; a batch removes only the rows it read.
+ * in the transaction of their change, so none is missed; a batch removes only the rows it read. The changes go to
+ * the cells and, in the same transaction, to their coarser sums ({@link Grain}).
  *
  * <p>One instance counts at a time: each batch first holds the {@code statistics_progress} row (SKIP LOCKED: an
  * instance that finds it held leaves the work to the holder), and writes it, so that on Galera two nodes counting at
@@ -43,9 +45,6 @@ public class StatisticsCounting {
 
     private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
     private static final String KEY_COLUMNS = "service, month, institution_id, office_id, region_id, kind, category_id";
-    private static final String UPSERT_CELL = "INSERT INTO statistics_cell (" + KEY_COLUMNS + ", " + String.join(", ", Sums.COLUMNS)
-            + ") VALUES (?, ?, ?, ?, ?, ?, ?" + ", ?".repeat(Sums.SIZE) + ") ON DUPLICATE KEY UPDATE "
-            + Sums.COLUMNS.stream().map(column -> column + " = " + column + " + VALUES(" + column + ")").collect(Collectors.joining(", "));
     private static final String UPSERT_REFUSAL = "INSERT INTO statistics_refusal (" + KEY_COLUMNS
             + ", refusal_ground_id, refused) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE refused = refused + VALUES(refused)";
     private static final String UPSERT_CASE = "INSERT INTO case_statistics (case_id, " + KEY_COLUMNS
@@ -150,18 +149,8 @@ public class StatisticsCounting {
             refused(refusals, now, 1);
             after.add(Map.entry(fact.caseId(), now));
         }
-        try (PreparedStatement upsert = connection.prepareStatement(UPSERT_CELL)) {
-            for (Map.Entry<Cell, long[]> cell : cells.entrySet()) {
-                if (Sums.isZero(cell.getValue())) {
-                    continue;
-                }
-                int index = key(upsert, 1, cell.getKey());
-                for (long sum : cell.getValue()) {
-                    upsert.setLong(index++, sum);
-                }
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
+        for (Grain grain : Grain.values()) {
+            addSums(connection, grain, cells);
         }
         try (PreparedStatement upsert = connection.prepareStatement(UPSERT_REFUSAL)) {
             for (Map.Entry<Cell, Map<Long, Long>> cell : refusals.entrySet()) {
@@ -185,6 +174,37 @@ public class StatisticsCounting {
                 setNullable(upsert, index++, contribution.responseDays() == null ? null : contribution.responseDays().longValue());
                 setNullable(upsert, index++, contribution.refusalGroundId());
                 upsert.setObject(index, contribution.overdueFrom(), Types.DATE);
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    /** Adds the changes of the cells to the rows of one grain, each row's changes summed first, in key order. */
+    private static void addSums(Connection connection, Grain grain, Map<Cell, long[]> cells) throws SQLException {
+        Map<List<Object>, long[]> rows = new LinkedHashMap<>();
+        for (Map.Entry<Cell, long[]> cell : cells.entrySet()) {
+            long[] sums = rows.computeIfAbsent(grain.key(cell.getKey()), key -> Sums.empty());
+            for (int index = 0; index < Sums.SIZE; index++) {
+                sums[index] += cell.getValue()[index];
+            }
+        }
+        try (PreparedStatement upsert = connection.prepareStatement(grain.upsert)) {
+            for (Map.Entry<List<Object>, long[]> row : rows.entrySet()) {
+                if (Sums.isZero(row.getValue())) {
+                    continue;
+                }
+                int index = 1;
+                for (Object key : row.getKey()) {
+                    if (key instanceof LocalDate month) {
+                        upsert.setObject(index++, month, Types.DATE);
+                    } else {
+                        upsert.setObject(index++, key);
+                    }
+                }
+                for (long sum : row.getValue()) {
+                    upsert.setLong(index++, sum);
+                }
                 upsert.addBatch();
             }
             upsert.executeBatch();

@@ -32,7 +32,7 @@ final class StatisticsMapper {
     static Statistics statistics(StatisticsQuery.Report report) {
         StatisticsQuery.Filter filter = report.filter();
         return new Statistics()
-                .groupBy(StatisticsDimension.valueOf(filter.groupBy().name()))
+                .groupBy(filter.groupBy().stream().map(dimension -> StatisticsDimension.valueOf(dimension.name())).toList())
                 .from(filter.from() == null ? null : filter.from().toString())
                 .to(filter.to() == null ? null : filter.to().toString())
                 .suppressionThreshold(report.suppressionThreshold())

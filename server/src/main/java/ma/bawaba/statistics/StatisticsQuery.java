@@ -45,9 +45,13 @@ public class StatisticsQuery {
         }
     }
 
-    /** What to count: every field optional but the dimension; months inclusive. */
+    /** What to count: every field optional but the dimensions (at least one); months inclusive. */
     public record Filter(String service, Long institutionId, Long officeId, Long regionId, String kind, Long categoryId,
-                         YearMonth from, YearMonth to, Dimension groupBy) {
+                         YearMonth from, YearMonth to, List<Dimension> groupBy) {
+
+        public Filter {
+            groupBy = List.copyOf(groupBy);
+        }
     }
 
     /** One group: its service and dimension value (absent parts null), and its figures unless suppressed. */
@@ -115,17 +119,21 @@ public class StatisticsQuery {
 
     public Report report(Filter filter) {
         List<Object> parameters = new ArrayList<>();
-        String where = where(filter, parameters);
+        List<String> filtered = new ArrayList<>();
+        String where = where(filter, parameters, filtered);
         List<String> keys = new ArrayList<>();
         keys.add("service");
-        keys.addAll(filter.groupBy().columns);
+        filter.groupBy().forEach(dimension -> keys.addAll(dimension.columns));
+        List<String> needed = new ArrayList<>(keys);
+        needed.addAll(filtered);
+        Grain grain = Grain.holding(needed);
         String groupBy = String.join(", ", keys);
         Map<List<Object>, long[]> sums = new LinkedHashMap<>();
         Map<List<Object>, Map<Long, Long>> refusals = new LinkedHashMap<>();
         Map<List<Object>, Long> overdue = new LinkedHashMap<>();
         Instant countedUpTo;
         try (Connection connection = dataSource.getConnection()) {
-            query(connection, "SELECT " + groupBy + ", " + SUMS + " FROM statistics_cell" + where + " GROUP BY " + groupBy
+            query(connection, "SELECT " + groupBy + ", " + SUMS + " FROM " + grain.table + where + " GROUP BY " + groupBy
                     + " HAVING SUM(received) > 0 ORDER BY " + groupBy, parameters, keys.size(), (key, rows) -> {
                 long[] values = new long[Sums.SIZE];
                 for (int column = 0; column < Sums.SIZE; column++) {
@@ -160,7 +168,7 @@ public class StatisticsQuery {
 
     /** The bodies of one service by their share of responses on time, best first; those under the threshold left out. */
     public List<RankedBody> ranking(String service, YearMonth from, YearMonth to) {
-        Filter filter = new Filter(service, null, null, null, null, null, from, to, Dimension.BODY);
+        Filter filter = new Filter(service, null, null, null, null, null, from, to, List.of(Dimension.BODY));
         Report report = report(filter);
         List<RankedBody> bodies = new ArrayList<>();
         for (Group group : report.groups()) {
@@ -182,23 +190,26 @@ public class StatisticsQuery {
         return ranked;
     }
 
-    private static String where(Filter filter, List<Object> parameters) {
+    /** The conditions of the filter, their parameters, and the columns they read ({@code columns}). */
+    private static String where(Filter filter, List<Object> parameters, List<String> columns) {
         List<String> conditions = new ArrayList<>();
-        condition(conditions, parameters, "service = ?", filter.service());
-        condition(conditions, parameters, "institution_id = ?", filter.institutionId());
-        condition(conditions, parameters, "office_id = ?", filter.officeId());
-        condition(conditions, parameters, "region_id = ?", filter.regionId());
-        condition(conditions, parameters, "kind = ?", filter.kind());
-        condition(conditions, parameters, "category_id = ?", filter.categoryId());
-        condition(conditions, parameters, "month >= ?", filter.from() == null ? null : filter.from().atDay(1));
-        condition(conditions, parameters, "month <= ?", filter.to() == null ? null : filter.to().atDay(1));
+        condition(conditions, parameters, columns, "service", "=", filter.service());
+        condition(conditions, parameters, columns, "institution_id", "=", filter.institutionId());
+        condition(conditions, parameters, columns, "office_id", "=", filter.officeId());
+        condition(conditions, parameters, columns, "region_id", "=", filter.regionId());
+        condition(conditions, parameters, columns, "kind", "=", filter.kind());
+        condition(conditions, parameters, columns, "category_id", "=", filter.categoryId());
+        condition(conditions, parameters, columns, "month", ">=", filter.from() == null ? null : filter.from().atDay(1));
+        condition(conditions, parameters, columns, "month", "<=", filter.to() == null ? null : filter.to().atDay(1));
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 
-    private static void condition(List<String> conditions, List<Object> parameters, String condition, Object value) {
+    private static void condition(List<String> conditions, List<Object> parameters, List<String> columns, String column,
+                                  String operator, Object value) {
         if (value != null) {
-            conditions.add(condition);
+            conditions.add(column + " " + operator + " ?");
             parameters.add(value);
+            columns.add(column);
         }
     }
 
@@ -242,17 +253,32 @@ public class StatisticsQuery {
         }
     }
 
-    private static Group group(Dimension dimension, List<Object> key, Figures figures) {
-        String service = (String) key.get(0);
-        Object first = key.size() > 1 ? key.get(1) : null;
-        return switch (dimension) {
-            case MONTH -> new Group(service, YearMonth.from((LocalDate) first), null, null, null, null, null, figures);
-            case BODY -> new Group(service, null, positive(first), positive(key.get(2)), null, null, null, figures);
-            case REGION -> new Group(service, null, null, null, positive(first), null, null, figures);
-            case KIND -> new Group(service, null, null, null, null, (String) first, null, figures);
-            case CATEGORY -> new Group(service, null, null, null, null, null, positive(first), figures);
-            case SERVICE -> new Group(service, null, null, null, null, null, null, figures);
-        };
+    /** A group from its key: the service, then each dimension's columns in the order asked. */
+    private static Group group(List<Dimension> dimensions, List<Object> key, Figures figures) {
+        YearMonth month = null;
+        Long institutionId = null;
+        Long officeId = null;
+        Long regionId = null;
+        String kind = null;
+        Long categoryId = null;
+        int column = 1;
+        for (Dimension dimension : dimensions) {
+            switch (dimension) {
+                case MONTH -> month = YearMonth.from((LocalDate) key.get(column));
+                case BODY -> {
+                    institutionId = positive(key.get(column));
+                    officeId = positive(key.get(column + 1));
+                }
+                case REGION -> regionId = positive(key.get(column));
+                case KIND -> kind = (String) key.get(column);
+                case CATEGORY -> categoryId = positive(key.get(column));
+                case SERVICE -> {
+                    // the service is every group's first key
+                }
+            }
+            column += dimension.columns.size();
+        }
+        return new Group((String) key.get(0), month, institutionId, officeId, regionId, kind, categoryId, figures);
     }
 
     /** Stored 0 means none. */

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
+import java.util.List;
 import ma.bawaba.contract.api.StatisticsApi;
 import ma.bawaba.contract.model.Service;
 import ma.bawaba.contract.model.StatisticsDimension;
@@ -36,13 +37,12 @@ public class StatisticsResource implements StatisticsApi {
 
     @Override
     public Response getStatistics(Service service, Long institutionId, Long officeId, Long regionId, String kind, Long categoryId,
-                                  String from, String to, StatisticsDimension groupBy) {
+                                  String from, String to, List<StatisticsDimension> groupBy) {
         YearMonth first = month(from);
         YearMonth last = month(to);
         DateFilters.requireRange(first == null ? null : first.atDay(1), "from", last == null ? null : last.atDay(1), "to");
         StatisticsQuery.Report report = statistics.report(new StatisticsQuery.Filter(service == null ? null : service.name(),
-                institutionId, officeId, regionId, kind, categoryId, first, last,
-                StatisticsQuery.Dimension.valueOf((groupBy == null ? StatisticsDimension.MONTH : groupBy).name())));
+                institutionId, officeId, regionId, kind, categoryId, first, last, dimensions(groupBy)));
         boolean csv = wantsCsv();
         byte[] body = csv ? StatisticsMapper.csv(StatisticsMapper.statistics(report)).getBytes(StandardCharsets.UTF_8)
                 : bytes(StatisticsMapper.statistics(report));
@@ -61,6 +61,14 @@ public class StatisticsResource implements StatisticsApi {
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE)
                 .tag(new EntityTag(Digests.sha256Hex(body).substring(0, 32)))
                 .build();
+    }
+
+    /** The dimensions asked for, months when none; each once, in the order asked. */
+    private static List<StatisticsQuery.Dimension> dimensions(List<StatisticsDimension> groupBy) {
+        if (groupBy == null || groupBy.isEmpty()) {
+            return List.of(StatisticsQuery.Dimension.MONTH);
+        }
+        return groupBy.stream().distinct().map(dimension -> StatisticsQuery.Dimension.valueOf(dimension.name())).toList();
     }
 
     /** CSV when the client prefers it to JSON (by the weights of Accept); JSON otherwise. */

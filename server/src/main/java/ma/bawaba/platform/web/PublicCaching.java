@@ -16,7 +16,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 /**
- * The reads any cache may keep: public reference data and the FAQ — the same for every caller, no personal data.
+ * The reads any cache may keep: public reference data, the FAQ and the statistics — the same for every caller, no
+ * personal data.
  * They get {@code Cache-Control: public, max-age} (configurable), an ETag (their version when they have one, else a
  * digest of the body as sent, which differs per language), and a 304 when {@code If-None-Match} names it. Every
  * other answer keeps the edge's default, {@code no-store} ({@link HttpEdge}): storing is what an operation must ask
