@@ -45,7 +45,7 @@ function complain(institutionId) {
 async function figuresOf(institutionId, received) {
   const statistics = new StatisticsApi(bawaba({ baseUrl }));
   for (let attempt = 0; attempt < 40; attempt++) {
-    const read = await statistics.getStatistics({ institutionId, groupBy: StatisticsDimension.Service });
+    const read = await statistics.getStatistics({ institutionId, groupBy: [StatisticsDimension.Service] });
     if (read.groups.length === 1 && (read.groups[0].suppressed ? 0 : read.groups[0].received) === received) {
       return read;
     }
@@ -57,7 +57,7 @@ async function figuresOf(institutionId, received) {
 test('a dashboard reads typed figures, and a small group is suppressed', async () => {
   const body = await agency();
   const first = await complain(body.id);
-  const small = await new StatisticsApi(bawaba({ baseUrl })).getStatistics({ institutionId: body.id, groupBy: StatisticsDimension.Body });
+  const small = await new StatisticsApi(bawaba({ baseUrl })).getStatistics({ institutionId: body.id, groupBy: [StatisticsDimension.Body] });
   // One case, or none yet counted: never a figure that could identify it.
   for (const group of small.groups) {
     assert.equal(group.suppressed, true);

@@ -92,7 +92,7 @@ class StatisticsSdkTest {
     private static StatisticsGroup counted(long institutionId, long responded) throws ApiException, InterruptedException {
         StatisticsApi statistics = new StatisticsApi(Bawaba.anonymous(server.baseUri()));
         for (int attempt = 0; attempt < 40; attempt++) {
-            Statistics read = statistics.getStatistics(null, institutionId, null, null, null, null, null, null, StatisticsDimension.SERVICE);
+            Statistics read = statistics.getStatistics(null, institutionId, null, null, null, null, null, null, List.of(StatisticsDimension.SERVICE));
             assertNotNull(read.getCountedUpTo());
             if (read.getGroups().size() == 1 && !read.getGroups().get(0).getSuppressed()
                     && read.getGroups().get(0).getResponded() == responded) {
