@@ -80,7 +80,8 @@ final class DocumentOrderMapper {
                 .updatedAt(time(file.updatedAt))
                 .dueDate(file.dueDate)
                 .overdue(file.isOverdue(TimeSource.today(clock)))
-                .version(file.version);
+                .version(file.version)
+                .anonymisedAt(file.anonymisedAt == null ? null : time(file.anonymisedAt));
         if (view.envelopeOnly()) {
             return api;
         }

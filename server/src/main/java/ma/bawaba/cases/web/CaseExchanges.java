@@ -94,6 +94,10 @@ public class CaseExchanges {
     /** The case, locked for the change, as long as its status still takes messages and documents (else 409). */
     private CaseFile open(CaseService service, String number, Caller caller, Predicate<String> closed) {
         CaseFile file = caseFiles.visibleContentForUpdate(service, number, caller);
+        if (file.isAnonymised()) {
+            // Nothing personal comes back into a case whose personal data were erased (Law 09-08).
+            throw new DomainException.Gone(file.number);
+        }
         if (closed.test(file.status)) {
             throw new DomainException.Conflict(ProblemCode.CASE_CLOSED, ProblemFacts.currentStatus(file.status),
                     "problem.case-closed.detail", number, new DomainException.Localized(service.subject() + ".status." + file.status));
