@@ -151,6 +151,8 @@ class RetentionTest {
         // The holder's token and tracking say why they no longer open the case.
         ComplaintFixtures.holder(complaintToken).get("/complaints/" + complaint.number())
                 .then().statusCode(410).contentType("application/problem+json").body("code", equalTo("CASE_ANONYMISED"));
+        ComplaintFixtures.holder(complaintToken).get("/complaints/" + complaint.number() + "/export")
+                .then().statusCode(410).body("code", equalTo("CASE_ANONYMISED"));
         ComplaintFixtures.holder(complaintToken).queryParam("limit", 10).get("/complaints/" + complaint.number() + "/timeline")
                 .then().statusCode(410).body("code", equalTo("CASE_ANONYMISED"));
         for (String[] tracking : List.of(new String[] {complaint.number(), "amina.benali@example.ma"},
