@@ -33,7 +33,7 @@ public class RetentionJob {
         int total = 0;
         for (ServiceRetention service : services) {
             total += Batches.drain(service.service().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                    + " cases past their retention period", () -> anonymisation.anonymiseBatch(service));
+                    + " past their retention period", () -> anonymisation.anonymiseBatch(service));
         }
         return total;
     }
