@@ -6,7 +6,9 @@ import java.util.Map;
 import ma.bawaba.contract.api.AdminApi;
 import ma.bawaba.contract.model.ApiKeyInput;
 import ma.bawaba.contract.model.ApiKeyPage;
+import ma.bawaba.cases.privacy.DataSubjectRequests;
 import ma.bawaba.contract.model.CivilStatusOfficeInput;
+import ma.bawaba.contract.model.DataSubjectQuery;
 import ma.bawaba.contract.model.FaqEntryInput;
 import ma.bawaba.contract.model.HolidayInput;
 import ma.bawaba.faq.Faq;
@@ -28,7 +30,10 @@ import ma.bawaba.reference.Institution;
 import ma.bawaba.reference.ReferenceCatalog;
 import ma.bawaba.reference.ReferenceMapper;
 
-/** Platform administration: managed reference data, the FAQ and API keys. Every operation needs the ADMIN role. */
+/**
+ * Platform administration: managed reference data, the FAQ, API keys, and data-subject requests. Every operation needs
+ * the ADMIN role.
+ */
 public class AdminResource implements AdminApi {
 
     private final Access access;
@@ -39,10 +44,13 @@ public class AdminResource implements AdminApi {
     private final Paging paging;
     private final Faq faq;
     private final RequestLanguage requestLanguage;
+    private final DataSubjectRequests dataSubjectRequests;
 
     AdminResource(Access access, ReferenceAdministration administration, ApiKeyAdministration apiKeys,
-                  ReferenceCatalog catalog, Idempotency idempotency, Paging paging, Faq faq, RequestLanguage requestLanguage) {
+                  ReferenceCatalog catalog, Idempotency idempotency, Paging paging, Faq faq, RequestLanguage requestLanguage,
+                  DataSubjectRequests dataSubjectRequests) {
         this.access = access;
+        this.dataSubjectRequests = dataSubjectRequests;
         this.requestLanguage = requestLanguage;
         this.faq = faq;
         this.administration = administration;
@@ -50,6 +58,14 @@ public class AdminResource implements AdminApi {
         this.catalog = catalog;
         this.idempotency = idempotency;
         this.paging = paging;
+    }
+
+    /** Law 09-08, right of access: the cases holding a person's e-mail or identity document, audited. */
+    @Override
+    public Response findDataSubjectCases(DataSubjectQuery query, String acceptLanguage) {
+        Caller admin = access.require(Role.ADMIN);
+        return Response.ok(DataSubjectMapper.toApi(dataSubjectRequests.find(query.getEmail(), query.getIdDocumentNumber(), admin)))
+                .build();
     }
 
     @Override

@@ -101,6 +101,17 @@ public class CaseFile extends PanacheEntityBase implements Access.TenantOwned {
         }
     }
 
+    /**
+     * When the case's personal data were erased, its retention period after closing over (Law 09-08); null while they
+     * are held. Its holder's token and tracking no longer open it.
+     */
+    @Column(name = "anonymised_at")
+    public Instant anonymisedAt;
+
+    public boolean isAnonymised() {
+        return anonymisedAt != null;
+    }
+
     public boolean isOverdue(LocalDate today) {
         return !closed && dueDate != null && dueDate.isBefore(today);
     }

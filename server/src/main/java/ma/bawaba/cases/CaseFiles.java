@@ -51,6 +51,10 @@ public class CaseFiles {
         if (file == null || !file.service.equals(service.name()) || staffOfAnotherService || !Access.isVisible(caller, file)) {
             throw new DomainException.NotFound(service.subject(), number);
         }
+        // Law 09-08: nothing personal is left to show its holder; staff still read what remains (numbers, dates, states).
+        if (file.isAnonymised() && caller.kind() == Caller.Kind.CASE_HOLDER) {
+            throw new DomainException.Gone(file.number);
+        }
         return file;
     }
 }

@@ -11,7 +11,8 @@ import ma.bawaba.platform.security.CaseTokens;
 
 /**
  * Exchanges a case number and the e-mail given at submission for a short-lived case token. A wrong e-mail and an
- * unknown number give the same 404, so the answer reveals nothing; the caller's rate limit is checked before.
+ * unknown number give the same 404, so the answer reveals nothing; the caller's rate limit is checked before. An
+ * anonymised case answers 410 whatever the e-mail.
  */
 @ApplicationScoped
 public class TrackingService {
@@ -32,6 +33,10 @@ public class TrackingService {
     public Tracked track(String number, String email) {
         String normalizedNumber = number.trim().toUpperCase(Locale.ROOT);
         CaseFile file = CaseFile.<CaseFile>find("number", normalizedNumber).firstResult();
+        if (file != null && file.isAnonymised()) {
+            // It holds no e-mail to compare any more; its number alone says nothing about anyone (Law 09-08).
+            throw new DomainException.Gone(file.number);
+        }
         byte[] given = normalizeEmail(email).getBytes(StandardCharsets.UTF_8);
         byte[] expected = file == null ? new byte[0] : file.requesterEmail.getBytes(StandardCharsets.UTF_8);
         if (file == null || !MessageDigest.isEqual(given, expected)) {

@@ -62,6 +62,7 @@ final class ComplaintMapper {
                 .dueDate(file.dueDate)
                 .overdue(file.isOverdue(TimeSource.today(clock)))
                 .version(file.version)
+                .anonymisedAt(file.anonymisedAt == null ? null : time(file.anonymisedAt))
                 .reopenCount(complaint.reopenCount)
                 .reopenableUntil(view.reopenableUntil() == null ? null : time(view.reopenableUntil()))
                 .rejectionReason(complaint.rejectionReason)

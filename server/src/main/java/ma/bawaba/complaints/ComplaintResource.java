@@ -131,6 +131,13 @@ public class ComplaintResource implements ComplaintsApi {
         return exchanges.download(CaseService.COMPLAINTS, number, attachmentId);
     }
 
+    @Override
+    public Response exportComplaint(String number, String acceptLanguage) {
+        Caller holder = access.requireCaseHolder();
+        ComplaintView view = complaints.view(number, holder);
+        return exchanges.export(CaseService.COMPLAINTS, view.file(), holder, export -> export.complaint(toApi(view)));
+    }
+
     private Response withVersion(ComplaintView view) {
         return Response.ok(toApi(view)).tag(Versions.etag(view.file().version)).build();
     }

@@ -12,10 +12,12 @@ import ma.bawaba.contract.model.DocumentOrderInput;
 import ma.bawaba.contract.model.DocumentOrderStatus;
 import ma.bawaba.contract.model.DocumentOrderSummary;
 import ma.bawaba.contract.model.DocumentOrderTransition;
+import ma.bawaba.contract.model.ExportedPayment;
 import ma.bawaba.contract.model.FeeBreakdown;
 import ma.bawaba.contract.model.OrderPayment;
 import ma.bawaba.contract.model.PaymentAcknowledgement;
 import ma.bawaba.contract.model.PaymentNotification;
+import ma.bawaba.contract.model.PaymentOutcome;
 import ma.bawaba.contract.model.PaymentStatus;
 import ma.bawaba.contract.model.Refund;
 import ma.bawaba.contract.model.RegistrationCalendar;
@@ -80,7 +82,8 @@ final class DocumentOrderMapper {
                 .updatedAt(time(file.updatedAt))
                 .dueDate(file.dueDate)
                 .overdue(file.isOverdue(TimeSource.today(clock)))
-                .version(file.version);
+                .version(file.version)
+                .anonymisedAt(file.anonymisedAt == null ? null : time(file.anonymisedAt));
         if (view.envelopeOnly()) {
             return api;
         }
@@ -138,6 +141,15 @@ final class DocumentOrderMapper {
                 .updatedAt(time(row.updatedAt()))
                 .dueDate(row.dueDate())
                 .overdue(!row.closed() && row.dueDate() != null && row.dueDate().isBefore(TimeSource.today(clock)));
+    }
+
+    /** A notification of the payment provider, as the order's export lists it. */
+    static ExportedPayment payment(PaymentNotificationRecord notification) {
+        return new ExportedPayment()
+                .transactionId(notification.transactionId)
+                .outcome(PaymentOutcome.fromValue(notification.outcome))
+                .amount(api(Money.ofMinor(notification.amountMinor, notification.currency)))
+                .receivedAt(time(notification.receivedAt));
     }
 
     static Money money(ma.bawaba.contract.model.Money money) {

@@ -120,6 +120,15 @@ public class DocumentOrderResource implements DocumentOrdersApi {
         return exchanges.download(SERVICE, number, attachmentId);
     }
 
+    @Override
+    public Response exportDocumentOrder(String number, String acceptLanguage) {
+        Caller holder = access.requireCaseHolder();
+        DocumentOrderView view = orders.view(number, holder);
+        return exchanges.export(SERVICE, view.file(), holder, export -> export
+                .documentOrder(DocumentOrderMapper.toApi(view, clock))
+                .payments(orders.paymentNotifications(view.file()).stream().map(DocumentOrderMapper::payment).toList()));
+    }
+
     private Response withVersion(DocumentOrderView view) {
         return Response.ok(DocumentOrderMapper.toApi(view, clock)).tag(Versions.etag(view.file().version)).build();
     }

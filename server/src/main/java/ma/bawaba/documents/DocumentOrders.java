@@ -154,6 +154,12 @@ public class DocumentOrders {
         return commands.view(number, caller);
     }
 
+    /** The payment provider's notifications about an order, oldest first: part of what its holder may download. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<PaymentNotificationRecord> paymentNotifications(CaseFile file) {
+        return PaymentNotificationRecord.list("caseId = ?1 order by receivedAt, transactionId", file.id);
+    }
+
     /** The order a stored submission created, to answer an Idempotency-Key replay of that submission. */
     @Transactional
     DocumentOrderView submitted(String number) {

@@ -67,6 +67,7 @@ final class InformationRequestMapper {
                 .dueDate(file.dueDate)
                 .overdue(file.isOverdue(today))
                 .version(file.version)
+                .anonymisedAt(file.anonymisedAt == null ? null : time(file.anonymisedAt))
                 .deadline(new DeadlineExplanation()
                         .clockStartedOn(view.deadline().receivedOn())
                         .startsOn(view.deadline().startsOn())

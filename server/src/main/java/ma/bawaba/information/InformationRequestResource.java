@@ -153,6 +153,14 @@ public class InformationRequestResource implements InformationRequestsApi {
         return exchanges.download(SERVICE, number, attachmentId);
     }
 
+    @Override
+    public Response exportInformationRequest(String number, String acceptLanguage) {
+        Caller holder = access.requireCaseHolder();
+        InformationView view = requests.view(number, holder);
+        return exchanges.export(CaseService.INFORMATION_REQUESTS, view.file(), holder,
+                export -> export.informationRequest(InformationRequestMapper.toApi(view, clock)));
+    }
+
     private Response withVersion(InformationView view) {
         return Response.ok(InformationRequestMapper.toApi(view, clock)).tag(Versions.etag(view.file().version)).build();
     }

@@ -4,6 +4,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.time.Period;
 import java.util.Optional;
 
 /** Every tunable number of the platform, typed; defaults here, overrides in application.properties or the environment. */
@@ -35,6 +36,8 @@ public interface BawabaConfig {
     Payments payments();
 
     Statistics statistics();
+
+    Retention retention();
 
     interface Security {
         /** A key with the ADMIN role that exists only in configuration, to create the first real keys. */
@@ -250,6 +253,33 @@ public interface BawabaConfig {
         /** The sandbox provider ({@code POST /sandbox/payments}): on in demo mode and in tests only. */
         @WithDefault("false")
         boolean sandbox();
+    }
+
+    /**
+     * Law 09-08 (and the CNDP's principle of keeping personal data no longer than needed): how long a closed case keeps
+     * its requester's personal data, per service, counted in the Moroccan calendar from the case's last event; then
+     * the retention job erases them and keeps the number, kind, states, dates and events. A case is closed when
+     * nothing more can happen to it (each service says when: see its {@code ServiceRetention}).
+     */
+    interface Retention {
+        /** Complaints, observations and suggestions: closed or rejected. */
+        @WithDefault("P5Y")
+        Period complaints();
+
+        /** Information requests: answered, withdrawn, refused by the CDAI, or refused/partly answered and never appealed. */
+        @WithDefault("P5Y")
+        Period informationRequests();
+
+        /** Document orders: delivered, cancelled, expired, or rejected with any refund confirmed. */
+        @WithDefault("P5Y")
+        Period documentOrders();
+
+        /** How often the retention job runs, and how many cases one transaction anonymises. */
+        @WithDefault("1h")
+        String anonymiseEvery();
+
+        @WithDefault("100")
+        int batchSize();
     }
 
     interface Demo {

@@ -11,4 +11,11 @@ public interface AttachmentStore {
 
     /** The content stored under the key. */
     byte[] get(String key);
+
+    /**
+     * Erases the content stored under these keys (Law 09-08, once a case's retention period ends); a key with nothing
+     * stored under it is no error, so that a run interrupted half-way may run again. Runs inside the transaction
+     * that anonymises the case.
+     */
+    void delete(java.util.Collection<String> keys);
 }

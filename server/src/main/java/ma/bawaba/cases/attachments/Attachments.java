@@ -113,6 +113,10 @@ public class Attachments {
         if (attached == null || !attached.caseId.equals(file.id) || !isVisible(attached, reader)) {
             throw new DomainException.NotFound("attachment", attachmentId);
         }
+        if (file.isAnonymised()) {
+            // Law 09-08: the content was erased with the rest of the case's personal data.
+            throw new DomainException.Gone(file.number);
+        }
         return new Download(attached, store.get(attached.storageKey));
     }
 

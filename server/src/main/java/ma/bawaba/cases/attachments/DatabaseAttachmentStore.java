@@ -28,4 +28,13 @@ class DatabaseAttachmentStore implements AttachmentStore {
                 .setParameter(1, key)
                 .getSingleResult();
     }
+
+    @Override
+    public void delete(java.util.Collection<String> keys) {
+        if (!keys.isEmpty()) {
+            entityManager.createNativeQuery("DELETE FROM attachment_content WHERE storage_key IN (?1)")
+                    .setParameter(1, keys)
+                    .executeUpdate();
+        }
+    }
 }

@@ -41,6 +41,21 @@ class FolderAttachmentStore implements AttachmentStore {
         }
     }
 
+    /**
+     * Deleted before the transaction commits: should it roll back, the case is anonymised again by the next run, and
+     * its documents were due to go anyway.
+     */
+    @Override
+    public void delete(java.util.Collection<String> keys) {
+        try {
+            for (String key : keys) {
+                Files.deleteIfExists(pathOf(key));
+            }
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
+    }
+
     /** Two levels of folders from the key, so that no folder holds millions of files. */
     private Path pathOf(String key) {
         return root.resolve(key.substring(0, 2)).resolve(key.substring(2, 4)).resolve(key);

@@ -188,4 +188,9 @@ public sealed interface CaseEventData {
     @JsonTypeName("REFUND_CONFIRMED")
     record RefundConfirmed(Money amount) implements CaseEventData {
     }
+
+    /** Law 09-08: the retention period after closing ended, and the case's personal data were erased. */
+    @JsonTypeName("ANONYMISED")
+    record Anonymised() implements CaseEventData {
+    }
 }

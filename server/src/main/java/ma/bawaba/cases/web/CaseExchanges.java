@@ -4,7 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
+import ma.bawaba.cases.CaseExports;
+import ma.bawaba.contract.model.CaseExport;
+import ma.bawaba.platform.TimeSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import ma.bawaba.cases.CaseConversation;
 import ma.bawaba.cases.CaseFile;
 import ma.bawaba.cases.CaseFiles;
@@ -38,9 +45,16 @@ public class CaseExchanges {
     private final Access access;
     private final Idempotency idempotency;
     private final Paging paging;
+    private final CaseExports exports;
+    private final Clock clock;
+    private final String restPath;
 
     CaseExchanges(CaseFiles caseFiles, CaseConversation conversation, CaseTimeline timeline, Attachments attachments,
-                  Access access, Idempotency idempotency, Paging paging) {
+                  Access access, Idempotency idempotency, Paging paging, CaseExports exports, Clock clock,
+                  @ConfigProperty(name = "quarkus.rest.path") String restPath) {
+        this.exports = exports;
+        this.clock = clock;
+        this.restPath = restPath;
         this.caseFiles = caseFiles;
         this.conversation = conversation;
         this.timeline = timeline;
@@ -65,6 +79,29 @@ public class CaseExchanges {
                         .entity(CaseMessageMapper.toApi(conversation.send(open(service, number, author, closed), author,
                                 message.getText().strip(), message.getAttachmentIds())))
                         .build());
+    }
+
+    /**
+     * Everything held about a case, for its holder (Law 09-08, right of access): what every case has, in full, and the
+     * service's own view of it, which the service's resource adds (with its own records, such as payments). The
+     * resource has read that view for the holder, so the case is theirs and not anonymised.
+     */
+    public Response export(CaseService service, CaseFile file, Caller holder, Consumer<CaseExport> serviceView) {
+        CaseExports.Held held = exports.of(file, holder);
+        String documents = restPath + "/" + service.path() + "/" + file.number + "/attachments/";
+        CaseExport export = new CaseExport()
+                .service(ma.bawaba.contract.model.Service.fromValue(service.name()))
+                .number(file.number)
+                .exportedAt(clock.instant().atZone(TimeSource.MOROCCO).toOffsetDateTime())
+                .messages(held.messages().stream().map(CaseMessageMapper::toApi).toList())
+                .attachments(held.documents().stream()
+                        .map(document -> AttachmentMapper.exported(document, documents + document.id)).toList())
+                .payments(List.of())
+                .timeline(timeline.all(file));
+        serviceView.accept(export);
+        return Response.ok(export)
+                .header("Content-Disposition", "attachment; filename=\"" + file.number + ".json\"")
+                .build();
     }
 
     public Response timeline(CaseService service, String number, Integer limit, String cursor) {
@@ -94,6 +131,10 @@ public class CaseExchanges {
     /** The case, locked for the change, as long as its status still takes messages and documents (else 409). */
     private CaseFile open(CaseService service, String number, Caller caller, Predicate<String> closed) {
         CaseFile file = caseFiles.visibleContentForUpdate(service, number, caller);
+        if (file.isAnonymised()) {
+            // Nothing personal comes back into a case whose personal data were erased (Law 09-08).
+            throw new DomainException.Gone(file.number);
+        }
         if (closed.test(file.status)) {
             throw new DomainException.Conflict(ProblemCode.CASE_CLOSED, ProblemFacts.currentStatus(file.status),
                     "problem.case-closed.detail", number, new DomainException.Localized(service.subject() + ".status." + file.status));

@@ -50,6 +50,12 @@ public class CaseTimeline {
         return Page.of(rows, request, row -> row.occurredAt + "|" + row.id, this::toApi);
     }
 
+    /** Every event of a case, oldest first: for its export, which is one document, not pages. */
+    @Transactional
+    public List<TimelineEntry> all(CaseFile file) {
+        return CaseEvent.<CaseEvent>list("caseId = ?1 order by occurredAt, id", file.id).stream().map(this::toApi).toList();
+    }
+
     private record Position(Instant occurredAt, long id) {
         static Position parse(String cursor) {
             int bar = cursor.indexOf('|');

@@ -58,6 +58,16 @@ public abstract class DomainException extends RuntimeException {
         }
     }
 
+    /**
+     * 410: the case was anonymised once its retention period ended (Law 09-08). Its personal data no longer exist, so
+     * its holder's token and tracking no longer open it; its number says nothing about anyone.
+     */
+    public static class Gone extends DomainException {
+        public Gone(String number) {
+            super(ProblemCode.CASE_ANONYMISED, ProblemFacts.NONE, "problem.case-anonymised.detail", number);
+        }
+    }
+
     /** 401: no valid credential. */
     public static class Unauthenticated extends DomainException {
         public Unauthenticated() {

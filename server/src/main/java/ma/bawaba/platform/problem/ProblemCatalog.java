@@ -30,6 +30,7 @@ public final class ProblemCatalog {
     public static final Kind NOT_ACCEPTABLE = new Kind(406, "not-acceptable", ProblemCode.NOT_ACCEPTABLE);
     // A 409 of our own always names its code (DomainException.Conflict); one raised by the framework can only be a
     // change that lost to a concurrent one.
+    public static final Kind GONE = new Kind(410, "gone", ProblemCode.CASE_ANONYMISED);
     public static final Kind CONFLICT = new Kind(409, "conflict", ProblemCode.CONCURRENT_CHANGE);
     public static final Kind STALE_VERSION = new Kind(412, "stale-version", ProblemCode.STALE_VERSION);
     public static final Kind PAYLOAD_TOO_LARGE = new Kind(413, "payload-too-large", ProblemCode.BODY_TOO_LARGE);
@@ -40,21 +41,22 @@ public final class ProblemCatalog {
     public static final Kind INTERNAL = new Kind(500, "internal", ProblemCode.INTERNAL_ERROR);
     public static final Kind UNAVAILABLE = new Kind(503, "unavailable", ProblemCode.TEMPORARILY_UNAVAILABLE);
 
-    private static final Map<Class<? extends DomainException>, Kind> BY_EXCEPTION = Map.of(
-            DomainException.BadRequest.class, VALIDATION,
-            DomainException.Unauthenticated.class, UNAUTHENTICATED,
-            DomainException.Forbidden.class, FORBIDDEN,
-            DomainException.NotFound.class, NOT_FOUND,
-            DomainException.Conflict.class, CONFLICT,
-            DomainException.StaleVersion.class, STALE_VERSION,
-            DomainException.Unprocessable.class, UNPROCESSABLE,
-            DomainException.VersionRequired.class, VERSION_REQUIRED,
-            DomainException.PayloadTooLarge.class, PAYLOAD_TOO_LARGE,
-            DomainException.TooManyRequests.class, TOO_MANY_REQUESTS);
+    private static final Map<Class<? extends DomainException>, Kind> BY_EXCEPTION = Map.ofEntries(
+            Map.entry(DomainException.BadRequest.class, VALIDATION),
+            Map.entry(DomainException.Unauthenticated.class, UNAUTHENTICATED),
+            Map.entry(DomainException.Forbidden.class, FORBIDDEN),
+            Map.entry(DomainException.NotFound.class, NOT_FOUND),
+            Map.entry(DomainException.Gone.class, GONE),
+            Map.entry(DomainException.Conflict.class, CONFLICT),
+            Map.entry(DomainException.StaleVersion.class, STALE_VERSION),
+            Map.entry(DomainException.Unprocessable.class, UNPROCESSABLE),
+            Map.entry(DomainException.VersionRequired.class, VERSION_REQUIRED),
+            Map.entry(DomainException.PayloadTooLarge.class, PAYLOAD_TOO_LARGE),
+            Map.entry(DomainException.TooManyRequests.class, TOO_MANY_REQUESTS));
 
     private static final Map<Integer, Kind> BY_STATUS = Map.ofEntries(
             Map.entry(400, VALIDATION), Map.entry(401, UNAUTHENTICATED), Map.entry(403, FORBIDDEN),
-            Map.entry(404, NOT_FOUND), Map.entry(405, METHOD_NOT_ALLOWED), Map.entry(406, NOT_ACCEPTABLE),
+            Map.entry(404, NOT_FOUND), Map.entry(405, METHOD_NOT_ALLOWED), Map.entry(406, NOT_ACCEPTABLE), Map.entry(410, GONE),
             Map.entry(409, CONFLICT), Map.entry(412, STALE_VERSION), Map.entry(413, PAYLOAD_TOO_LARGE),
             Map.entry(415, UNSUPPORTED_MEDIA_TYPE), Map.entry(422, UNPROCESSABLE), Map.entry(428, VERSION_REQUIRED),
             Map.entry(429, TOO_MANY_REQUESTS), Map.entry(503, UNAVAILABLE));

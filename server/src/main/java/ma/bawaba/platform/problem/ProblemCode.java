@@ -41,5 +41,7 @@ public enum ProblemCode {
     VERSION_REQUIRED,
     RATE_LIMITED,
     INTERNAL_ERROR,
-    TEMPORARILY_UNAVAILABLE
+    TEMPORARILY_UNAVAILABLE,
+    /** The case's personal data were erased once its retention period ended (Law 09-08). */
+    CASE_ANONYMISED
 }
