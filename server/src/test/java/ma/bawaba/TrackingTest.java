@@ -106,7 +106,14 @@ class TrackingTest {
         String expired = caseTokens.issue(file.id, Duration.ofSeconds(-1)).token();
         assertNull(caseTokens.verify(expired));
         String valid = caseTokens.issue(file.id, Duration.ofMinutes(5)).token();
-        String tampered = valid.substring(0, valid.indexOf('.') - 2) + "AA" + valid.substring(valid.indexOf('.'));
+        // One character of the payload changed to another, in its middle (whose six bits are all data), and the last
+        // one changed in its unused bits only: a token is accepted in its one canonical spelling.
+        int middle = "ct_".length() + 5;
+        String tampered = valid.substring(0, middle) + (valid.charAt(middle) == 'A' ? 'B' : 'A') + valid.substring(middle + 1);
+        assertNull(caseTokens.verify(tampered));
+        int last = valid.indexOf('.') - 1;
+        char padded = (char) (valid.charAt(last) + 1);
+        assertNull(caseTokens.verify(valid.substring(0, last) + padded + valid.substring(last + 1)));
         assertNull(caseTokens.verify(tampered));
         assertNull(caseTokens.verify("ct_x.y"));
     }

@@ -50,9 +50,13 @@ public class CaseTokens {
             return null;
         }
         try {
-            byte[] payload = DECODER.decode(token.substring(PREFIX.length(), dot));
+            String encoded = token.substring(PREFIX.length(), dot);
+            byte[] payload = DECODER.decode(encoded);
             byte[] signature = DECODER.decode(token.substring(dot + 1));
-            if (payload.length != 16 || !MessageDigest.isEqual(sign(payload), signature)) {
+            // One spelling per token: the decoder ignores the unused bits of the last character, which would otherwise
+            // let one token be written several ways.
+            if (payload.length != 16 || !ENCODER.encodeToString(payload).equals(encoded)
+                    || !MessageDigest.isEqual(sign(payload), signature)) {
                 return null;
             }
             ByteBuffer buffer = ByteBuffer.wrap(payload);
