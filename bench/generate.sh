@@ -35,27 +35,11 @@ SCHEMA_BY=${GEN_SCHEMA:-server}
 DB_HOST=127.0.0.1 DB_PORT=3306
 
 SERVER_PID=''
-say() { printf '%s\n' "$*" >&2; }
-fail() { say "generate: $*"; exit 1; }
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-stop_pid() {
-  local pid=$1
-  [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM "$pid" 2>/dev/null || true
-  for _ in $(seq 1 200); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
-  kill -KILL "$pid" 2>/dev/null || true
-}
+BENCH_NAME=generate
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cleanup() { stop_pid "$SERVER_PID"; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-free_port() {
-  local port
-  for _ in $(seq 1 50); do
-    port=$(( 20000 + RANDOM % 20000 ))
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
-  done
-  fail "no free port found"
-}
 sql() { mysql -h"$DB_HOST" -P"$DB_PORT" -uroot --default-character-set=utf8mb4 "$@"; }
 
 # ---- What the run needs ------------------------------------------------------------------------------------------

@@ -44,31 +44,13 @@ LIMIT_OVERRIDES=(
 # ----------------------------------------------------------------------------------------------------------------------
 
 SERVER_PID='' CEILING_PID=''
-say() { printf '%s\n' "$*" >&2; }
-fail() { say "bench: $*"; exit 1; }
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+BENCH_NAME=bench
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-# Stop what we started, whatever happened (failure, Ctrl-C): TERM, then KILL after 20 s.
-stop_pid() {
-  local pid=$1
-  [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM "$pid" 2>/dev/null || true
-  for _ in $(seq 1 200); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
-  kill -KILL "$pid" 2>/dev/null || true
-}
 cleanup() { stop_pid "$SERVER_PID"; stop_pid "$CEILING_PID"; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# A port nothing listens on (bash's /dev/tcp: no extra tool needed).
-free_port() {
-  local port
-  for _ in $(seq 1 50); do
-    port=$(( 20000 + RANDOM % 20000 ))
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
-  done
-  fail "no free port found"
-}
 
 # Starts "$@" in the background with its output in $1's log, and waits (at most 180 s) for the first 200 on the
 # readiness URL; STARTED_PID and STARTED_MS (process start to ready) are the results. `env` execs java, so the PID

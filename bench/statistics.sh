@@ -24,26 +24,10 @@ read -r -a JAVA_OPTS <<< "${BENCH_JAVA_OPTS:--Xms64m -Xmx256m}"
 MYSQL=(mysql -h127.0.0.1 -P3306 -uroot -N -B "$DB_NAME")
 
 SERVER_PID=''
-say() { printf '%s\n' "$*" >&2; }
-fail() { say "statistics: $*"; exit 1; }
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-stop_pid() {
-  local pid=$1
-  [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM "$pid" 2>/dev/null || true
-  for _ in $(seq 1 200); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
-  kill -KILL "$pid" 2>/dev/null || true
-}
+BENCH_NAME=statistics
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 trap 'stop_pid "$SERVER_PID"' EXIT
 trap 'exit 130' INT TERM
-free_port() {
-  local port
-  for _ in $(seq 1 50); do
-    port=$(( 20000 + RANDOM % 20000 ))
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
-  done
-  fail "no free port found"
-}
 
 command -v wrk > /dev/null || { say "statistics: installing wrk"; apt-get install -y -q wrk > /dev/null; }
 mkdir -p "$OUT"
