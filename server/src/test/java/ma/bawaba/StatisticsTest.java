@@ -180,6 +180,12 @@ class StatisticsTest {
         assertEquals(6, kinds.getInt("groups.find { it.kind == 'COMPLAINT' }.received"));
         assertEquals(true, kinds.getBoolean("groups.find { it.kind == 'OBSERVATION' }.suppressed"));
 
+        // Every body over all months (another table of sums): the agency's complaints are the same seven.
+        JsonPath bodies = anonymous().queryParam("service", "COMPLAINTS").queryParam("groupBy", "BODY")
+                .get("/statistics").then().statusCode(200).extract().jsonPath();
+        assertEquals(7, bodies.getInt("groups.find { it.institutionId == " + agency.id() + " }.received"));
+        assertEquals(4, bodies.getInt("groups.find { it.institutionId == " + agency.id() + " }.responded"));
+
         // The sender keeps nothing of the request it transferred: a case counts where it is.
         statistics(Map.of("institutionId", sender.id())).body("groups", hasSize(0));
 

@@ -6,13 +6,15 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The tables that hold sums of contributions, each at its grain: every cell, and two coarser sums of them that the
- * queries asked most read instead (a few thousand rows at a million cases, where the cells are some 50,000). The
- * counting job applies each batch's changes to all three in one transaction, so they always agree.
+ * The tables that hold sums of contributions, each at its grain: every cell, and coarser sums of them that the
+ * queries asked most read instead (a few hundred to a few thousand rows at a million cases, where the cells are some
+ * 50,000). The counting job applies each batch's changes to all of them in one transaction, so they always agree.
  */
 enum Grain {
-    // the coarsest first: a query reads the first grain that has every column it filters or groups by
+    // the fewest rows first: a query reads the first grain that has every column it filters or groups by
+    BODY("statistics_body", "service", "institution_id", "office_id", "region_id"),
     KIND_MONTH("statistics_kind_month", "service", "month", "kind", "category_id"),
+    REGION_MONTH("statistics_region_month", "service", "month", "region_id"),
     BODY_MONTH("statistics_body_month", "service", "month", "institution_id", "office_id", "region_id"),
     CELL("statistics_cell", "service", "month", "institution_id", "office_id", "region_id", "kind", "category_id");
 
