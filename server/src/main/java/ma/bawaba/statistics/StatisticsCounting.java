@@ -6,13 +6,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Calendar;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -21,7 +21,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TimeZone;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import ma.bawaba.platform.BawabaConfig;
@@ -43,7 +42,6 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class StatisticsCounting {
 
-    private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
     private static final String KEY_COLUMNS = "service, month, institution_id, office_id, region_id, kind, category_id";
     private static final String UPSERT_REFUSAL = "INSERT INTO statistics_refusal (" + KEY_COLUMNS
             + ", refusal_ground_id, refused) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE refused = refused + VALUES(refused)";
@@ -80,7 +78,7 @@ public class StatisticsCounting {
                 // Everything committed before this batch began was on the backlog it found empty: it is all counted.
                 try (PreparedStatement progress = connection.prepareStatement(
                         "UPDATE statistics_progress SET counted_up_to = ? WHERE name = 'statistics'")) {
-                    progress.setTimestamp(1, Timestamp.from(started), UTC);
+                    progress.setObject(1, LocalDateTime.ofInstant(started, ZoneOffset.UTC));
                     progress.executeUpdate();
                 }
                 return 0;
@@ -307,9 +305,13 @@ public class StatisticsCounting {
         return String.join(", ", java.util.Collections.nCopies(count, "?"));
     }
 
-    private static Instant instant(ResultSet rows, int column) throws SQLException {
-        Timestamp timestamp = rows.getTimestamp(column, UTC);
-        return timestamp == null ? null : timestamp.toInstant();
+    /**
+     * A stored time: times are stored as their UTC wall clock (quarkus.hibernate-orm.jdbc.timezone), read here as
+     * java.time values, without the driver's Calendar (a shared Calendar is not safe across threads).
+     */
+    static Instant instant(ResultSet rows, int column) throws SQLException {
+        LocalDateTime time = rows.getObject(column, LocalDateTime.class);
+        return time == null ? null : time.toInstant(ZoneOffset.UTC);
     }
 
     private static Integer nullableInt(ResultSet rows, int column) throws SQLException {

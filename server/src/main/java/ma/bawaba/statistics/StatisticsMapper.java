@@ -54,11 +54,11 @@ final class StatisticsMapper {
         if (figures == null) {
             return model;
         }
-        long responded = figures.count("RESPONDED");
-        model.received(figures.count("RECEIVED"))
+        long responded = figures.count(Figure.RESPONDED);
+        model.received(figures.count(Figure.RECEIVED))
                 .responded(responded)
-                .respondedOnTime(figures.count("RESPONDED_ON_TIME"))
-                .onTimeShare(share(figures.count("RESPONDED_ON_TIME"), responded))
+                .respondedOnTime(figures.count(Figure.RESPONDED_ON_TIME))
+                .onTimeShare(share(figures.count(Figure.RESPONDED_ON_TIME), responded))
                 .medianDays(figures.medianDays())
                 .p90Days(figures.p90Days())
                 .averageDays(figures.averageDays() == null ? null : round(figures.averageDays(), 1))
@@ -66,33 +66,34 @@ final class StatisticsMapper {
                 .overdue(figures.overdue());
         switch (group.service()) {
             case "COMPLAINTS" -> model.complaints(new ComplaintFigures()
-                    .rejected(figures.count("REJECTED"))
-                    .rated(figures.count("RATED"))
-                    .ratingCounts(Arrays.asList(figures.count("SCORE1"), figures.count("SCORE2"), figures.count("SCORE3"),
-                            figures.count("SCORE4"), figures.count("SCORE5")))
-                    .satisfied(figures.count("SATISFIED"))
-                    .satisfiedShare(share(figures.count("SATISFIED"), figures.count("RATED")))
-                    .reopened(figures.count("REOPENED"))
-                    .reopenRate(share(figures.count("REOPENED"), responded)));
+                    .rejected(figures.count(Figure.REJECTED))
+                    .rated(figures.count(Figure.RATED))
+                    .ratingCounts(Arrays.asList(figures.count(Figure.SCORE1), figures.count(Figure.SCORE2), figures.count(Figure.SCORE3),
+                            figures.count(Figure.SCORE4), figures.count(Figure.SCORE5)))
+                    .satisfied(figures.count(Figure.SATISFIED))
+                    .satisfiedShare(share(figures.count(Figure.SATISFIED), figures.count(Figure.RATED)))
+                    .reopened(figures.count(Figure.REOPENED))
+                    .reopenRate(share(figures.count(Figure.REOPENED), responded)));
             case "INFORMATION_REQUESTS" -> model.information(new InformationFigures()
-                    .answered(figures.count("ANSWERED"))
-                    .partiallyAnswered(figures.count("PARTIALLY_ANSWERED"))
-                    .refused(figures.count("REFUSED"))
+                    .answered(figures.count(Figure.ANSWERED))
+                    .partiallyAnswered(figures.count(Figure.PARTIALLY_ANSWERED))
+                    .refused(figures.count(Figure.REFUSED))
                     .refusedByGround(figures.refusedByGround().entrySet().stream()
                             .map(ground -> new RefusalGroundCount().refusalGroundId(ground.getKey()).count(ground.getValue()))
                             .toList())
-                    .transferred(figures.count("TRANSFERRED"))
-                    .withdrawn(figures.count("WITHDRAWN"))
-                    .internalComplaints(appeals(figures, "INTERNAL"))
-                    .escalations(appeals(figures, "ESCALATION")));
+                    .transferred(figures.count(Figure.TRANSFERRED))
+                    .withdrawn(figures.count(Figure.WITHDRAWN))
+                    .internalComplaints(appeals(figures, Figure.INTERNAL_FILED, Figure.INTERNAL_UPHELD, Figure.INTERNAL_REJECTED))
+                    .escalations(appeals(figures, Figure.ESCALATION_FILED, Figure.ESCALATION_UPHELD,
+                            Figure.ESCALATION_REJECTED)));
             case "DOCUMENT_ORDERS" -> model.orders(new OrderFigures()
-                    .paid(figures.count("PAID"))
-                    .delivered(figures.count("DELIVERED"))
-                    .deliveredShare(share(figures.count("DELIVERED"), figures.count("PAID")))
-                    .returned(figures.count("RETURNED"))
-                    .rejected(figures.count("REJECTED"))
-                    .cancelled(figures.count("CANCELLED"))
-                    .expired(figures.count("EXPIRED")));
+                    .paid(figures.count(Figure.PAID))
+                    .delivered(figures.count(Figure.DELIVERED))
+                    .deliveredShare(share(figures.count(Figure.DELIVERED), figures.count(Figure.PAID)))
+                    .returned(figures.count(Figure.RETURNED))
+                    .rejected(figures.count(Figure.REJECTED))
+                    .cancelled(figures.count(Figure.CANCELLED))
+                    .expired(figures.count(Figure.EXPIRED)));
             default -> throw new IllegalStateException("no figures for the service " + group.service());
         }
         return model;
@@ -169,9 +170,8 @@ final class StatisticsMapper {
         return joined.toString();
     }
 
-    private static AppealFigures appeals(Figures figures, String level) {
-        return new AppealFigures().filed(figures.count(level + "_FILED")).upheld(figures.count(level + "_UPHELD"))
-                .rejected(figures.count(level + "_REJECTED"));
+    private static AppealFigures appeals(Figures figures, Figure filed, Figure upheld, Figure rejected) {
+        return new AppealFigures().filed(figures.count(filed)).upheld(figures.count(upheld)).rejected(figures.count(rejected));
     }
 
     private static DurationUnit unit(String service) {

@@ -6,19 +6,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Calendar;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TimeZone;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import ma.bawaba.platform.BawabaConfig;
@@ -31,8 +28,6 @@ import ma.bawaba.platform.TimeSource;
  */
 @ApplicationScoped
 public class StatisticsQuery {
-
-    private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
 
     /** The dimension of the groups, beside the service, and the columns that hold it. */
     public enum Dimension {
@@ -66,8 +61,8 @@ public class StatisticsQuery {
     /** The sums of a group, read by figure; durations as quantiles of the histogram. */
     public record Figures(long[] sums, Map<Long, Long> refusedByGround, long overdue) {
 
-        public long count(String figure) {
-            return sums[Figure.valueOf(figure).ordinal()];
+        long count(Figure figure) {
+            return sums[figure.ordinal()];
         }
 
         public Integer medianDays() {
@@ -172,11 +167,11 @@ public class StatisticsQuery {
         Report report = report(filter);
         List<RankedBody> bodies = new ArrayList<>();
         for (Group group : report.groups()) {
-            if (group.suppressed() || group.figures().count("RESPONDED") < threshold) {
+            if (group.suppressed() || group.figures().count(Figure.RESPONDED) < threshold) {
                 continue;
             }
-            bodies.add(new RankedBody(0, group.institutionId(), group.officeId(), group.figures().count("RESPONDED"),
-                    group.figures().count("RESPONDED_ON_TIME"), group.figures().medianDays()));
+            bodies.add(new RankedBody(0, group.institutionId(), group.officeId(), group.figures().count(Figure.RESPONDED),
+                    group.figures().count(Figure.RESPONDED_ON_TIME), group.figures().medianDays()));
         }
         bodies.sort(Comparator.comparingDouble(RankedBody::onTimeShare).reversed()
                 .thenComparing(Comparator.comparingLong(RankedBody::responded).reversed())
@@ -248,8 +243,7 @@ public class StatisticsQuery {
             if (!rows.next()) {
                 return Instant.EPOCH;
             }
-            Timestamp timestamp = rows.getTimestamp(1, UTC);
-            return timestamp.toInstant();
+            return StatisticsCounting.instant(rows, 1);
         }
     }
 
