@@ -275,10 +275,36 @@ class StatisticsTest {
         String csvTag = anonymous().accept("text/csv").queryParam("groupBy", "KIND").get("/statistics").then().statusCode(200)
                 .extract().header("ETag");
         assertTrue(!etag.equals(csvTag));
-        // A new case changes the figures once counted, and so the tag.
-        ComplaintFixtures.file(ComplaintFixtures.agency());
+        assertTrue(etag.startsWith("W/\""), "a weak tag: countedUpTo moves while the figures stay: " + etag);
+        // A count that finds nothing new moves countedUpTo but not the figures: the tag stays.
+        Agency agency = ComplaintFixtures.agency();
+        for (int i = 0; i < 5; i++) {
+            ComplaintFixtures.file(agency);
+        }
         countEverything();
+        ExtractableResponse<Response> idle = figuresOf(agency);
+        assertEquals(5, ((Number) idle.path("groups[0].received")).intValue());
+        countEverything();
+        assertEquals(idle.header("ETag"), figuresOf(agency).header("ETag"));
+        anonymous().header("If-None-Match", idle.header("ETag")).queryParam("groupBy", "SERVICE")
+                .queryParam("institutionId", agency.id()).get("/statistics").then().statusCode(304)
+                .header("ETag", idle.header("ETag")).header("Cache-Control", equalTo("public, max-age=120"));
+        // A new case changes the figures once counted, and so the tag; the answer kept for the old tag is not served.
+        ComplaintFixtures.file(agency);
+        countEverything();
+        ExtractableResponse<Response> counted = figuresOf(agency);
+        assertEquals(6, ((Number) counted.path("groups[0].received")).intValue());
+        assertTrue(!idle.header("ETag").equals(counted.header("ETag")));
         anonymous().header("If-None-Match", etag).queryParam("groupBy", "KIND").get("/statistics").then().statusCode(200);
+        // "Overdue" is counted against today: the next day is another answer.
+        TestClock.travel(Duration.ofDays(1));
+        String tomorrow = figuresOf(agency).header("ETag");
+        assertTrue(!tomorrow.equals(counted.header("ETag")));
+    }
+
+    private static ExtractableResponse<Response> figuresOf(Agency agency) {
+        return anonymous().queryParam("groupBy", "SERVICE").queryParam("institutionId", agency.id()).get("/statistics")
+                .then().statusCode(200).extract();
     }
 
     @Test

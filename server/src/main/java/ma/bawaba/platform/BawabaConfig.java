@@ -236,6 +236,13 @@ public interface BawabaConfig {
         /** A group with fewer received cases than this shows no figure (no one case can be read back). */
         @WithDefault("5")
         int suppressBelow();
+
+        /**
+         * How many groups of answers an instance keeps in memory (about a kilobyte each), by the version of the
+         * figures: an answer asked again before the figures change is not computed again.
+         */
+        @WithDefault("50000")
+        int keepGroups();
     }
 
     /** The payment provider's signed callbacks. */

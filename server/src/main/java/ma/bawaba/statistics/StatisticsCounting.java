@@ -85,6 +85,11 @@ public class StatisticsCounting {
             }
             Set<Long> caseIds = new LinkedHashSet<>(backlog.values());
             recount(connection, caseIds);
+            // A new version of the figures: the answers kept by the older one are computed again (StatisticsAnswers).
+            try (PreparedStatement version = connection.prepareStatement(
+                    "UPDATE statistics_progress SET version = version + 1 WHERE name = 'statistics'")) {
+                version.executeUpdate();
+            }
             try (PreparedStatement done = connection.prepareStatement("DELETE FROM statistics_backlog WHERE event_id IN ("
                     + placeholders(backlog.size()) + ")")) {
                 int index = 1;

@@ -29,7 +29,7 @@ final class StatisticsMapper {
     private StatisticsMapper() {
     }
 
-    static Statistics statistics(StatisticsQuery.Report report) {
+    static Statistics statistics(StatisticsAnswers.Report report) {
         StatisticsQuery.Filter filter = report.filter();
         return new Statistics()
                 .groupBy(filter.groupBy().stream().map(dimension -> StatisticsDimension.valueOf(dimension.name())).toList())
@@ -99,7 +99,7 @@ final class StatisticsMapper {
         return model;
     }
 
-    static StatisticsRanking ranking(Service service, String from, String to, List<StatisticsQuery.RankedBody> bodies) {
+    static StatisticsRanking ranking(Service service, String from, String to, List<StatisticsAnswers.RankedBody> bodies) {
         return new StatisticsRanking().service(service).from(from).to(to).items(bodies.stream()
                 .map(body -> new RankedBody()
                         .rank(body.rank())

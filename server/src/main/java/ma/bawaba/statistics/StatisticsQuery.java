@@ -7,19 +7,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import ma.bawaba.platform.BawabaConfig;
-import ma.bawaba.platform.TimeSource;
 
 /**
  * Reads the public statistics from the sums the counting job keeps ({@code statistics_cell}, {@code statistics_refusal})
@@ -89,30 +86,25 @@ public class StatisticsQuery {
         }
     }
 
-    public record Report(Filter filter, int suppressionThreshold, Instant countedUpTo, List<Group> groups) {
-    }
-
-    /** A body of the ranking, with its answers in the months asked. */
-    public record RankedBody(int rank, Long institutionId, Long officeId, long responded, long respondedOnTime, Integer medianDays) {
-
-        public double onTimeShare() {
-            return (double) respondedOnTime / responded;
-        }
+    /** The version of the figures (one more for each batch of the counting job that changed one) and its progress. */
+    public record Progress(long version, Instant countedUpTo) {
     }
 
     private static final String SUMS = Sums.COLUMNS.stream().map(column -> "SUM(" + column + ")").collect(Collectors.joining(", "));
 
     private final AgroalDataSource dataSource;
-    private final Clock clock;
     private final int threshold;
 
-    StatisticsQuery(AgroalDataSource dataSource, Clock clock, BawabaConfig config) {
+    StatisticsQuery(AgroalDataSource dataSource, BawabaConfig config) {
         this.dataSource = dataSource;
-        this.clock = clock;
         this.threshold = config.statistics().suppressBelow();
     }
 
-    public Report report(Filter filter) {
+    /**
+     * The groups of the filter, counted against {@code today} for "overdue" (not suppressed yet: see
+     * {@link StatisticsAnswers}, which keeps them by the version of the figures).
+     */
+    public List<Group> groups(Filter filter, LocalDate today) {
         List<Object> parameters = new ArrayList<>();
         List<String> filtered = new ArrayList<>();
         String where = where(filter, parameters, filtered);
@@ -126,7 +118,6 @@ public class StatisticsQuery {
         Map<List<Object>, long[]> sums = new LinkedHashMap<>();
         Map<List<Object>, Map<Long, Long>> refusals = new LinkedHashMap<>();
         Map<List<Object>, Long> overdue = new LinkedHashMap<>();
-        Instant countedUpTo;
         try (Connection connection = dataSource.getConnection()) {
             query(connection, "SELECT " + groupBy + ", " + SUMS + " FROM " + grain.table + where + " GROUP BY " + groupBy
                     + " HAVING SUM(received) > 0 ORDER BY " + groupBy, parameters, keys.size(), (key, rows) -> {
@@ -141,12 +132,11 @@ public class StatisticsQuery {
                     (key, rows) -> refusals.computeIfAbsent(key, any -> new TreeMap<>())
                             .put(rows.getLong(keys.size() + 1), rows.getLong(keys.size() + 2)));
             List<Object> overdueParameters = new ArrayList<>();
-            overdueParameters.add(TimeSource.today(clock));
+            overdueParameters.add(today);
             overdueParameters.addAll(parameters);
             query(connection, "SELECT " + groupBy + ", COUNT(*) FROM case_statistics WHERE overdue_from <= ?"
                             + where.replaceFirst("^ WHERE ", " AND ") + " GROUP BY " + groupBy, overdueParameters, keys.size(),
                     (key, rows) -> overdue.put(key, rows.getLong(keys.size() + 1)));
-            countedUpTo = countedUpTo(connection);
         } catch (SQLException failure) {
             throw new IllegalStateException("the statistics could not be read", failure);
         }
@@ -158,31 +148,7 @@ public class StatisticsQuery {
                     overdue.getOrDefault(entry.getKey(), 0L));
             groups.add(group(filter.groupBy(), entry.getKey(), figures));
         }
-        return new Report(filter, threshold, countedUpTo, groups);
-    }
-
-    /** The bodies of one service by their share of responses on time, best first; those under the threshold left out. */
-    public List<RankedBody> ranking(String service, YearMonth from, YearMonth to) {
-        Filter filter = new Filter(service, null, null, null, null, null, from, to, List.of(Dimension.BODY));
-        Report report = report(filter);
-        List<RankedBody> bodies = new ArrayList<>();
-        for (Group group : report.groups()) {
-            if (group.suppressed() || group.figures().count(Figure.RESPONDED) < threshold) {
-                continue;
-            }
-            bodies.add(new RankedBody(0, group.institutionId(), group.officeId(), group.figures().count(Figure.RESPONDED),
-                    group.figures().count(Figure.RESPONDED_ON_TIME), group.figures().medianDays()));
-        }
-        bodies.sort(Comparator.comparingDouble(RankedBody::onTimeShare).reversed()
-                .thenComparing(Comparator.comparingLong(RankedBody::responded).reversed())
-                .thenComparingLong(body -> body.institutionId() != null ? body.institutionId() : body.officeId()));
-        List<RankedBody> ranked = new ArrayList<>();
-        for (int index = 0; index < bodies.size(); index++) {
-            RankedBody body = bodies.get(index);
-            ranked.add(new RankedBody(index + 1, body.institutionId(), body.officeId(), body.responded(), body.respondedOnTime(),
-                    body.medianDays()));
-        }
-        return ranked;
+        return groups;
     }
 
     /** The conditions of the filter, their parameters, and the columns they read ({@code columns}). */
@@ -236,14 +202,18 @@ public class StatisticsQuery {
         }
     }
 
-    private static Instant countedUpTo(Connection connection) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT counted_up_to FROM statistics_progress WHERE name = 'statistics'");
+    /** Where the counting job stands: the version of the figures and the time up to which every change is counted. */
+    public Progress progress() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT version, counted_up_to FROM statistics_progress WHERE name = 'statistics'");
              ResultSet rows = select.executeQuery()) {
             if (!rows.next()) {
-                return Instant.EPOCH;
+                return new Progress(0, Instant.EPOCH);
             }
-            return StatisticsCounting.instant(rows, 1);
+            return new Progress(rows.getLong(1), StatisticsCounting.instant(rows, 2));
+        } catch (SQLException failure) {
+            throw new IllegalStateException("the statistics could not be read", failure);
         }
     }
 

@@ -1,38 +1,34 @@
 package ma.bawaba.statistics;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.List;
 import ma.bawaba.contract.api.StatisticsApi;
 import ma.bawaba.contract.model.Service;
 import ma.bawaba.contract.model.StatisticsDimension;
-import ma.bawaba.platform.Digests;
 import ma.bawaba.platform.web.DateFilters;
 
 /**
- * GET /statistics and /statistics/ranking: public, cacheable (ETag of the body as sent, {@code Cache-Control: public};
- * see PublicCaching), as JSON or, by content negotiation, CSV.
+ * GET /statistics and /statistics/ranking: public, cacheable (a weak ETag naming the version of the figures,
+ * {@code Cache-Control: public}; see PublicCaching and StatisticsAnswers), as JSON or, by content negotiation, CSV.
  */
 public class StatisticsResource implements StatisticsApi {
 
     static final MediaType CSV = new MediaType("text", "csv", "UTF-8");
 
-    private final StatisticsQuery statistics;
-    private final ObjectMapper json;
+    private final StatisticsAnswers statistics;
 
     @Context
     HttpHeaders headers;
 
-    StatisticsResource(StatisticsQuery statistics, ObjectMapper json) {
+    StatisticsResource(StatisticsAnswers statistics) {
         this.statistics = statistics;
-        this.json = json;
     }
 
     @Override
@@ -41,13 +37,15 @@ public class StatisticsResource implements StatisticsApi {
         YearMonth first = month(from);
         YearMonth last = month(to);
         DateFilters.requireRange(first == null ? null : first.atDay(1), "from", last == null ? null : last.atDay(1), "to");
-        StatisticsQuery.Report report = statistics.report(new StatisticsQuery.Filter(service == null ? null : service.name(),
+        StatisticsAnswers.Report report = statistics.report(new StatisticsQuery.Filter(service == null ? null : service.name(),
                 institutionId, officeId, regionId, kind, categoryId, first, last, dimensions(groupBy)));
         boolean csv = wantsCsv();
-        byte[] body = csv ? StatisticsMapper.csv(StatisticsMapper.statistics(report)).getBytes(StandardCharsets.UTF_8)
-                : bytes(StatisticsMapper.statistics(report));
+        // The body is written only when sent: PublicCaching answers 304 to a matching If-None-Match before that.
+        Object body = csv ? (StreamingOutput) output -> output.write(
+                StatisticsMapper.csv(StatisticsMapper.statistics(report)).getBytes(StandardCharsets.UTF_8))
+                : StatisticsMapper.statistics(report);
         return Response.ok(body, csv ? CSV : MediaType.APPLICATION_JSON_TYPE)
-                .tag(new EntityTag(Digests.sha256Hex(body).substring(0, 32)))
+                .tag(new EntityTag(report.tag(csv ? "csv" : "json"), true))
                 .header(HttpHeaders.VARY, "Accept")
                 .build();
     }
@@ -57,9 +55,9 @@ public class StatisticsResource implements StatisticsApi {
         YearMonth first = month(from);
         YearMonth last = month(to);
         DateFilters.requireRange(first == null ? null : first.atDay(1), "from", last == null ? null : last.atDay(1), "to");
-        byte[] body = bytes(StatisticsMapper.ranking(service, from, to, statistics.ranking(service.name(), first, last)));
-        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE)
-                .tag(new EntityTag(Digests.sha256Hex(body).substring(0, 32)))
+        StatisticsAnswers.Ranking ranking = statistics.ranking(service.name(), first, last);
+        return Response.ok(StatisticsMapper.ranking(service, from, to, ranking.bodies()), MediaType.APPLICATION_JSON_TYPE)
+                .tag(new EntityTag(ranking.tag(service.name(), first, last), true))
                 .build();
     }
 
@@ -93,14 +91,6 @@ public class StatisticsResource implements StatisticsApi {
             return q == null ? 1 : Double.parseDouble(q);
         } catch (NumberFormatException malformed) {
             return 0;
-        }
-    }
-
-    private byte[] bytes(Object model) {
-        try {
-            return json.writeValueAsBytes(model);
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException(impossible);
         }
     }
 
