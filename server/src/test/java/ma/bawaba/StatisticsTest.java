@@ -383,6 +383,11 @@ class StatisticsTest {
             String service = (String) row[0];
             Map<String, Object> group = byService.get(service);
             assertNotNull(group, "a group for " + service + ": " + served.prettify());
+            if (number(row[1]) < 5) {
+                // run alone on a new database, a service may have fewer cases than the threshold
+                assertEquals(true, group.get("suppressed"), service + " suppressed");
+                continue;
+            }
             assertEquals(number(row[1]), number(group.get("received")), service + " received");
             assertEquals(number(row[2]), number(group.get("responded")), service + " responded");
             assertEquals(number(row[3]), number(group.get("respondedOnTime")), service + " on time");

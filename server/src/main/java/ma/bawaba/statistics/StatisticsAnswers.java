@@ -25,11 +25,9 @@ import ma.bawaba.statistics.StatisticsQuery.Progress;
  * The answers of the public statistics, kept by the version of the figures. The figures change only when a batch of
  * the counting job commits (it adds one to the version in that transaction) and "overdue" only when the day turns,
  * so an answer computed at (version, day) stays exact until either moves: each request reads the version (one row
- * by its key) and is answered from memory when nothing moved. Every instance keeps its own answers and reads the
- * same version, so they agree. Concurrent requests for an answer not kept yet wait for one computation.
- *
- * <p>The version is read before the figures: when a batch commits in between, the answer holds newer figures than
- * its version says and is computed again at the next request, never the reverse.
+ * by its key), brings the cells in memory up to it ({@link StatisticsCube}) when a batch has committed since, and is
+ * answered from the kept answer when nothing moved. Every instance reads the same version, so they agree.
+ * Concurrent requests for an answer not kept yet wait for one computation.
  */
 @ApplicationScoped
 public class StatisticsAnswers {
@@ -64,12 +62,14 @@ public class StatisticsAnswers {
     }
 
     private final StatisticsQuery query;
+    private final StatisticsCube cube;
     private final Clock clock;
     private final int threshold;
     private final Cache<Key, List<Group>> answers;
 
-    StatisticsAnswers(StatisticsQuery query, Clock clock, BawabaConfig config) {
+    StatisticsAnswers(StatisticsQuery query, StatisticsCube cube, Clock clock, BawabaConfig config) {
         this.query = query;
+        this.cube = cube;
         this.clock = clock;
         this.threshold = config.statistics().suppressBelow();
         this.answers = Caffeine.newBuilder()
@@ -83,9 +83,10 @@ public class StatisticsAnswers {
 
     public Report report(Filter filter) {
         Progress progress = query.progress();
+        StatisticsCube.Snapshot snapshot = cube.atLeast(progress.version());
         LocalDate today = TimeSource.today(clock);
-        List<Group> groups = answers.get(new Key(filter, progress.version(), today), key -> query.groups(filter, today));
-        return new Report(filter, threshold, progress.countedUpTo(), progress.version(), today, groups);
+        List<Group> groups = answers.get(new Key(filter, snapshot.version(), today), key -> query.groups(filter, snapshot, today));
+        return new Report(filter, threshold, progress.countedUpTo(), snapshot.version(), today, groups);
     }
 
     /** The bodies of one service by their share of responses on time, best first; those under the threshold left out. */

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,9 @@ import org.hibernate.Session;
  * to its new cell, and keeps the new contribution in {@code case_statistics}: a case recounted twice, or an event
  * counted twice, changes nothing, and a case that moved (a transfer) leaves its old cell. The backlog rows are written
  * in the transaction of their change, so none is missed; a batch removes only the rows it read. The changes go to
- * the cells and, in the same transaction, to their coarser sums ({@link Grain}).
+ * the cells, the refusals by ground and the overdue dates, each row stamped with the batch's version of the figures
+ * ({@code statistics_progress.version}, one more per batch that changes something), which {@link StatisticsCube}
+ * follows.
  *
  * <p>One instance counts at a time: each batch first holds the {@code statistics_progress} row (SKIP LOCKED: an
  * instance that finds it held leaves the work to the holder), and writes it, so that on Galera two nodes counting at
@@ -43,8 +44,17 @@ import org.hibernate.Session;
 public class StatisticsCounting {
 
     private static final String KEY_COLUMNS = "service, month, institution_id, office_id, region_id, kind, category_id";
+    /** Adds a batch's changes to a cell's sums, and stamps the row with the batch's version (StatisticsCube reads by it). */
+    private static final String UPSERT_CELL = "INSERT INTO statistics_cell (" + KEY_COLUMNS + ", " + String.join(", ", Sums.COLUMNS)
+            + ", version) VALUES (" + placeholders(7 + Sums.SIZE + 1) + ") ON DUPLICATE KEY UPDATE "
+            + Sums.COLUMNS.stream().map(column -> column + " = " + column + " + VALUES(" + column + ")").collect(Collectors.joining(", "))
+            + ", version = VALUES(version)";
     private static final String UPSERT_REFUSAL = "INSERT INTO statistics_refusal (" + KEY_COLUMNS
-            + ", refusal_ground_id, refused) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE refused = refused + VALUES(refused)";
+            + ", refusal_ground_id, refused, version) VALUES (" + placeholders(10) + ")"
+            + " ON DUPLICATE KEY UPDATE refused = refused + VALUES(refused), version = VALUES(version)";
+    private static final String UPSERT_OVERDUE = "INSERT INTO statistics_overdue (" + KEY_COLUMNS
+            + ", overdue_from, cases, version) VALUES (" + placeholders(10) + ")"
+            + " ON DUPLICATE KEY UPDATE cases = cases + VALUES(cases), version = VALUES(version)";
     private static final String UPSERT_CASE = "INSERT INTO case_statistics (case_id, " + KEY_COLUMNS
             + ", figures, response_days, refusal_ground_id, overdue_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON DUPLICATE KEY UPDATE service = VALUES(service), month = VALUES(month), institution_id = VALUES(institution_id),"
@@ -70,7 +80,8 @@ public class StatisticsCounting {
     public int countBatch() {
         Instant started = clock.instant();
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            if (!holdProgress(connection)) {
+            long held = holdProgress(connection);
+            if (held < 0) {
                 return 0;
             }
             Map<Long, Long> backlog = backlog(connection);
@@ -84,11 +95,14 @@ public class StatisticsCounting {
                 return 0;
             }
             Set<Long> caseIds = new LinkedHashSet<>(backlog.values());
-            recount(connection, caseIds);
-            // A new version of the figures: the answers kept by the older one are computed again (StatisticsAnswers).
-            try (PreparedStatement version = connection.prepareStatement(
-                    "UPDATE statistics_progress SET version = version + 1 WHERE name = 'statistics'")) {
-                version.executeUpdate();
+            long version = held + 1;
+            if (recount(connection, caseIds, version)) {
+                // A new version of the figures, committed with the rows stamped with it.
+                try (PreparedStatement next = connection.prepareStatement(
+                        "UPDATE statistics_progress SET version = ? WHERE name = 'statistics'")) {
+                    next.setLong(1, version);
+                    next.executeUpdate();
+                }
             }
             try (PreparedStatement done = connection.prepareStatement("DELETE FROM statistics_backlog WHERE event_id IN ("
                     + placeholders(backlog.size()) + ")")) {
@@ -102,19 +116,22 @@ public class StatisticsCounting {
         });
     }
 
-    private boolean holdProgress(Connection connection) throws SQLException {
+    /** Holds the progress row (or answers -1 when another instance holds it): answers the version of the figures. */
+    private long holdProgress(Connection connection) throws SQLException {
+        long version;
         try (PreparedStatement hold = connection.prepareStatement(
-                "SELECT name FROM statistics_progress WHERE name = 'statistics' FOR UPDATE SKIP LOCKED");
+                "SELECT version FROM statistics_progress WHERE name = 'statistics' FOR UPDATE SKIP LOCKED");
              ResultSet held = hold.executeQuery()) {
             if (!held.next()) {
-                return false;
+                return -1;
             }
+            version = held.getLong(1);
         }
         try (PreparedStatement mark = connection.prepareStatement(
                 "UPDATE statistics_progress SET holder = CONNECTION_ID() WHERE name = 'statistics'")) {
             mark.executeUpdate();
         }
-        return true;
+        return version;
     }
 
     /** The oldest events of the backlog, by event id, with their cases. */
@@ -132,11 +149,13 @@ public class StatisticsCounting {
         return caseByEvent;
     }
 
-    private void recount(Connection connection, Collection<Long> caseIds) throws SQLException {
+    /** Recounts the cases; answers whether any contribution changed (the figures then have a new version). */
+    private boolean recount(Connection connection, Collection<Long> caseIds, long version) throws SQLException {
         Map<Long, Contribution> before = contributions(connection, caseIds);
         List<CaseFacts> facts = facts(connection, caseIds);
         Map<Cell, long[]> cells = new TreeMap<>(CELL_ORDER);
         Map<Cell, Map<Long, Long>> refusals = new TreeMap<>(CELL_ORDER);
+        Map<Cell, Map<LocalDate, Long>> overdue = new TreeMap<>(CELL_ORDER);
         List<Map.Entry<Long, Contribution>> after = new ArrayList<>();
         for (CaseFacts fact : facts) {
             Contribution now = fact.contribution();
@@ -146,28 +165,33 @@ public class StatisticsCounting {
             }
             if (was != null) {
                 was.addTo(cells.computeIfAbsent(was.cell(), cell -> Sums.empty()), -1);
-                refused(refusals, was, -1);
+                add(refusals, was.cell(), was.refusalGroundId(), -1);
+                add(overdue, was.cell(), was.overdueFrom(), -1);
             }
             now.addTo(cells.computeIfAbsent(now.cell(), cell -> Sums.empty()), 1);
-            refused(refusals, now, 1);
+            add(refusals, now.cell(), now.refusalGroundId(), 1);
+            add(overdue, now.cell(), now.overdueFrom(), 1);
             after.add(Map.entry(fact.caseId(), now));
         }
-        for (Grain grain : Grain.values()) {
-            addSums(connection, grain, cells);
+        if (after.isEmpty()) {
+            return false;
         }
-        try (PreparedStatement upsert = connection.prepareStatement(UPSERT_REFUSAL)) {
-            for (Map.Entry<Cell, Map<Long, Long>> cell : refusals.entrySet()) {
-                for (Map.Entry<Long, Long> ground : new TreeMap<>(cell.getValue()).entrySet()) {
-                    if (ground.getValue() != 0) {
-                        int index = key(upsert, 1, cell.getKey());
-                        upsert.setLong(index++, ground.getKey());
-                        upsert.setLong(index, ground.getValue());
-                        upsert.addBatch();
+        try (PreparedStatement upsert = connection.prepareStatement(UPSERT_CELL)) {
+            for (Map.Entry<Cell, long[]> cell : cells.entrySet()) {
+                if (!Sums.isZero(cell.getValue())) {
+                    int index = key(upsert, 1, cell.getKey());
+                    for (long sum : cell.getValue()) {
+                        upsert.setLong(index++, sum);
                     }
+                    upsert.setLong(index, version);
+                    upsert.addBatch();
                 }
             }
             upsert.executeBatch();
         }
+        addCounts(connection, UPSERT_REFUSAL, refusals, version, (statement, index, ground) -> statement.setLong(index, ground));
+        addCounts(connection, UPSERT_OVERDUE, overdue, version,
+                (statement, index, date) -> statement.setObject(index, date, Types.DATE));
         try (PreparedStatement upsert = connection.prepareStatement(UPSERT_CASE)) {
             for (Map.Entry<Long, Contribution> counted : after) {
                 Contribution contribution = counted.getValue();
@@ -181,43 +205,35 @@ public class StatisticsCounting {
             }
             upsert.executeBatch();
         }
+        return true;
     }
 
-    /** Adds the changes of the cells to the rows of one grain, each row's changes summed first, in key order. */
-    private static void addSums(Connection connection, Grain grain, Map<Cell, long[]> cells) throws SQLException {
-        Map<List<Object>, long[]> rows = new LinkedHashMap<>();
-        for (Map.Entry<Cell, long[]> cell : cells.entrySet()) {
-            long[] sums = rows.computeIfAbsent(grain.key(cell.getKey()), key -> Sums.empty());
-            for (int index = 0; index < Sums.SIZE; index++) {
-                sums[index] += cell.getValue()[index];
-            }
-        }
-        try (PreparedStatement upsert = connection.prepareStatement(grain.upsert)) {
-            for (Map.Entry<List<Object>, long[]> row : rows.entrySet()) {
-                if (Sums.isZero(row.getValue())) {
-                    continue;
-                }
-                int index = 1;
-                for (Object key : row.getKey()) {
-                    if (key instanceof LocalDate month) {
-                        upsert.setObject(index++, month, Types.DATE);
-                    } else {
-                        upsert.setObject(index++, key);
+    private interface Binder<T> {
+        void bind(PreparedStatement statement, int index, T value) throws SQLException;
+    }
+
+    /** Adds the changes of counts per cell and value (a refusal ground, an overdue date), those not zero, in key order. */
+    private static <T> void addCounts(Connection connection, String sql, Map<Cell, Map<T, Long>> counts,
+                                                           long version, Binder<T> value) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement(sql)) {
+            for (Map.Entry<Cell, Map<T, Long>> cell : counts.entrySet()) {
+                for (Map.Entry<T, Long> count : new TreeMap<>(cell.getValue()).entrySet()) {
+                    if (count.getValue() != 0) {
+                        int index = key(upsert, 1, cell.getKey());
+                        value.bind(upsert, index++, count.getKey());
+                        upsert.setLong(index++, count.getValue());
+                        upsert.setLong(index, version);
+                        upsert.addBatch();
                     }
                 }
-                for (long sum : row.getValue()) {
-                    upsert.setLong(index++, sum);
-                }
-                upsert.addBatch();
             }
             upsert.executeBatch();
         }
     }
 
-    private static void refused(Map<Cell, Map<Long, Long>> refusals, Contribution contribution, int sign) {
-        if (contribution.refusalGroundId() != null) {
-            refusals.computeIfAbsent(contribution.cell(), cell -> new HashMap<>())
-                    .merge(contribution.refusalGroundId(), (long) sign, Long::sum);
+    private static <T> void add(Map<Cell, Map<T, Long>> counts, Cell cell, T value, int sign) {
+        if (value != null) {
+            counts.computeIfAbsent(cell, any -> new HashMap<>()).merge(value, (long) sign, Long::sum);
         }
     }
 

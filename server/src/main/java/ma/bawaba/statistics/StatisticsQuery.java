@@ -6,34 +6,33 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import ma.bawaba.platform.BawabaConfig;
 
 /**
- * Reads the public statistics from the sums the counting job keeps ({@code statistics_cell}, {@code statistics_refusal})
- * and the overdue cases from the per-case rows ({@code case_statistics}, by their overdue date): a few thousand rows
- * at most, whatever the number of cases. No personal data is read; groups below the threshold are suppressed.
+ * The public statistics of a filter, summed from a snapshot of the cells ({@link StatisticsCube}) in one pass: the
+ * sums, the refusals by ground and the cases overdue today. No personal data is there; groups below the threshold are
+ * suppressed.
  */
 @ApplicationScoped
 public class StatisticsQuery {
 
-    /** The dimension of the groups, beside the service, and the columns that hold it. */
+    /** The dimension of the groups, beside the service, and how many values of a key hold it. */
     public enum Dimension {
-        MONTH("month"), BODY("institution_id", "office_id"), REGION("region_id"), KIND("kind"), CATEGORY("category_id"), SERVICE;
+        MONTH(1), BODY(2), REGION(1), KIND(1), CATEGORY(1), SERVICE(0);
 
-        private final List<String> columns;
+        private final int width;
 
-        Dimension(String... columns) {
-            this.columns = List.of(columns);
+        Dimension(int width) {
+            this.width = width;
         }
     }
 
@@ -43,6 +42,18 @@ public class StatisticsQuery {
 
         public Filter {
             groupBy = List.copyOf(groupBy);
+        }
+
+        /** Whether a cell is one of the filter's (stored 0 means none, so a filter on a region leaves national bodies out). */
+        boolean admits(Cell cell) {
+            return (service == null || service.equals(cell.service()))
+                    && (institutionId == null || institutionId == cell.institutionId())
+                    && (officeId == null || officeId == cell.officeId())
+                    && (regionId == null || regionId == cell.regionId())
+                    && (kind == null || kind.equals(cell.kind()))
+                    && (categoryId == null || categoryId == cell.categoryId())
+                    && (from == null || !cell.month().isBefore(from.atDay(1)))
+                    && (to == null || !cell.month().isAfter(to.atDay(1)));
         }
     }
 
@@ -90,7 +101,7 @@ public class StatisticsQuery {
     public record Progress(long version, Instant countedUpTo) {
     }
 
-    private static final String SUMS = Sums.COLUMNS.stream().map(column -> "SUM(" + column + ")").collect(Collectors.joining(", "));
+    private static final Comparator<List<Object>> KEY_ORDER = StatisticsQuery::compareKeys;
 
     private final AgroalDataSource dataSource;
     private final int threshold;
@@ -101,105 +112,49 @@ public class StatisticsQuery {
     }
 
     /**
-     * The groups of the filter, counted against {@code today} for "overdue" (not suppressed yet: see
-     * {@link StatisticsAnswers}, which keeps them by the version of the figures).
+     * The groups of the filter in a snapshot of the figures, in the order of their keys, counting as overdue the cases
+     * overdue on {@code today}; a group under the threshold is suppressed.
      */
-    public List<Group> groups(Filter filter, LocalDate today) {
-        List<Object> parameters = new ArrayList<>();
-        List<String> filtered = new ArrayList<>();
-        String where = where(filter, parameters, filtered);
-        List<String> keys = new ArrayList<>();
-        keys.add("service");
-        filter.groupBy().forEach(dimension -> keys.addAll(dimension.columns));
-        List<String> needed = new ArrayList<>(keys);
-        needed.addAll(filtered);
-        Grain grain = Grain.holding(needed);
-        String groupBy = String.join(", ", keys);
-        Map<List<Object>, long[]> sums = new LinkedHashMap<>();
-        Map<List<Object>, Map<Long, Long>> refusals = new LinkedHashMap<>();
-        Map<List<Object>, Long> overdue = new LinkedHashMap<>();
-        try (Connection connection = dataSource.getConnection()) {
-            query(connection, "SELECT " + groupBy + ", " + SUMS + " FROM " + grain.table + where + " GROUP BY " + groupBy
-                    + " HAVING SUM(received) > 0 ORDER BY " + groupBy, parameters, keys.size(), (key, rows) -> {
-                long[] values = new long[Sums.SIZE];
+    public List<Group> groups(Filter filter, StatisticsCube.Snapshot snapshot, LocalDate today) {
+        Map<List<Object>, long[]> sums = new HashMap<>();
+        for (Map.Entry<Cell, int[]> cell : snapshot.cells().entrySet()) {
+            if (filter.admits(cell.getKey())) {
+                long[] group = sums.computeIfAbsent(key(filter, cell.getKey()), any -> new long[Sums.SIZE]);
+                int[] values = cell.getValue();
                 for (int column = 0; column < Sums.SIZE; column++) {
-                    values[column] = rows.getLong(keys.size() + 1 + column);
+                    group[column] += values[column];
                 }
-                sums.put(key, values);
-            });
-            query(connection, "SELECT " + groupBy + ", refusal_ground_id, SUM(refused) FROM statistics_refusal" + where
-                    + " GROUP BY " + groupBy + ", refusal_ground_id HAVING SUM(refused) > 0", parameters, keys.size(),
-                    (key, rows) -> refusals.computeIfAbsent(key, any -> new TreeMap<>())
-                            .put(rows.getLong(keys.size() + 1), rows.getLong(keys.size() + 2)));
-            List<Object> overdueParameters = new ArrayList<>();
-            overdueParameters.add(today);
-            overdueParameters.addAll(parameters);
-            query(connection, "SELECT " + groupBy + ", COUNT(*) FROM case_statistics WHERE overdue_from <= ?"
-                            + where.replaceFirst("^ WHERE ", " AND ") + " GROUP BY " + groupBy, overdueParameters, keys.size(),
-                    (key, rows) -> overdue.put(key, rows.getLong(keys.size() + 1)));
-        } catch (SQLException failure) {
-            throw new IllegalStateException("the statistics could not be read", failure);
+            }
         }
-        List<Group> groups = new ArrayList<>();
-        for (Map.Entry<List<Object>, long[]> entry : sums.entrySet()) {
-            long[] values = entry.getValue();
+        Map<List<Object>, Map<Long, Long>> refusals = new HashMap<>();
+        for (Map.Entry<StatisticsCube.Refusal, Integer> refusal : snapshot.refusals().entrySet()) {
+            Cell cell = refusal.getKey().cell();
+            if (filter.admits(cell)) {
+                refusals.computeIfAbsent(key(filter, cell), any -> new TreeMap<>())
+                        .merge(refusal.getKey().groundId(), (long) refusal.getValue(), Long::sum);
+            }
+        }
+        Map<List<Object>, Long> overdue = new HashMap<>();
+        for (Map.Entry<StatisticsCube.Overdue, Integer> late : snapshot.overdue().entrySet()) {
+            Cell cell = late.getKey().cell();
+            if (!late.getKey().from().isAfter(today) && filter.admits(cell)) {
+                overdue.merge(key(filter, cell), (long) late.getValue(), Long::sum);
+            }
+        }
+        List<List<Object>> keys = new ArrayList<>(sums.keySet());
+        keys.sort(KEY_ORDER);
+        List<Group> groups = new ArrayList<>(keys.size());
+        for (List<Object> key : keys) {
+            long[] values = sums.get(key);
+            if (values[Figure.RECEIVED.ordinal()] <= 0) {
+                continue;
+            }
             boolean suppressed = values[Figure.RECEIVED.ordinal()] < threshold;
-            Figures figures = suppressed ? null : new Figures(values, refusals.getOrDefault(entry.getKey(), Map.of()),
-                    overdue.getOrDefault(entry.getKey(), 0L));
-            groups.add(group(filter.groupBy(), entry.getKey(), figures));
+            Figures figures = suppressed ? null : new Figures(values, refusals.getOrDefault(key, Map.of()),
+                    overdue.getOrDefault(key, 0L));
+            groups.add(group(filter.groupBy(), key, figures));
         }
         return groups;
-    }
-
-    /** The conditions of the filter, their parameters, and the columns they read ({@code columns}). */
-    private static String where(Filter filter, List<Object> parameters, List<String> columns) {
-        List<String> conditions = new ArrayList<>();
-        condition(conditions, parameters, columns, "service", "=", filter.service());
-        condition(conditions, parameters, columns, "institution_id", "=", filter.institutionId());
-        condition(conditions, parameters, columns, "office_id", "=", filter.officeId());
-        condition(conditions, parameters, columns, "region_id", "=", filter.regionId());
-        condition(conditions, parameters, columns, "kind", "=", filter.kind());
-        condition(conditions, parameters, columns, "category_id", "=", filter.categoryId());
-        condition(conditions, parameters, columns, "month", ">=", filter.from() == null ? null : filter.from().atDay(1));
-        condition(conditions, parameters, columns, "month", "<=", filter.to() == null ? null : filter.to().atDay(1));
-        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-    }
-
-    private static void condition(List<String> conditions, List<Object> parameters, List<String> columns, String column,
-                                  String operator, Object value) {
-        if (value != null) {
-            conditions.add(column + " " + operator + " ?");
-            parameters.add(value);
-            columns.add(column);
-        }
-    }
-
-    private interface RowReader {
-        void read(List<Object> key, ResultSet rows) throws SQLException;
-    }
-
-    private static void query(Connection connection, String sql, List<Object> parameters, int keyColumns, RowReader reader)
-            throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            int index = 1;
-            for (Object parameter : parameters) {
-                if (parameter instanceof LocalDate day) {
-                    statement.setObject(index++, day, Types.DATE);
-                } else {
-                    statement.setObject(index++, parameter);
-                }
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    List<Object> key = new ArrayList<>(keyColumns);
-                    for (int column = 1; column <= keyColumns; column++) {
-                        Object value = rows.getObject(column);
-                        key.add(value instanceof java.sql.Date date ? date.toLocalDate() : value);
-                    }
-                    reader.read(key, rows);
-                }
-            }
-        }
     }
 
     /** Where the counting job stands: the version of the figures and the time up to which every change is counted. */
@@ -215,6 +170,39 @@ public class StatisticsQuery {
         } catch (SQLException failure) {
             throw new IllegalStateException("the statistics could not be read", failure);
         }
+    }
+
+    /** The key of a cell's group: its service, then each dimension's values in the order asked (0 stored for none). */
+    private static List<Object> key(Filter filter, Cell cell) {
+        List<Object> key = new ArrayList<>(1 + 2 * filter.groupBy().size());
+        key.add(cell.service());
+        for (Dimension dimension : filter.groupBy()) {
+            switch (dimension) {
+                case MONTH -> key.add(cell.month());
+                case BODY -> {
+                    key.add(cell.institutionId());
+                    key.add(cell.officeId());
+                }
+                case REGION -> key.add(cell.regionId());
+                case KIND -> key.add(cell.kind());
+                case CATEGORY -> key.add(cell.categoryId());
+                case SERVICE -> {
+                    // the service is every key's first value
+                }
+            }
+        }
+        return key;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compareKeys(List<Object> left, List<Object> right) {
+        for (int index = 0; index < left.size(); index++) {
+            int order = ((Comparable) left.get(index)).compareTo(right.get(index));
+            if (order != 0) {
+                return order;
+            }
+        }
+        return 0;
     }
 
     /** A group from its key: the service, then each dimension's columns in the order asked. */
@@ -240,7 +228,7 @@ public class StatisticsQuery {
                     // the service is every group's first key
                 }
             }
-            column += dimension.columns.size();
+            column += dimension.width;
         }
         return new Group((String) key.get(0), month, institutionId, officeId, regionId, kind, categoryId, figures);
     }
