@@ -8,8 +8,9 @@
 #    the time it takes is printed (a first count of a whole database, which production does once, at V13).
 # 3. The served figures are checked against a direct count over the cases (received, responded, on time per service).
 # 4. Each filter combination of a list (every filter alone, with each grouping, and mixes of them; JSON and CSV) is
-#    asked STATS_SAMPLES times in a row by one client (curl, one connection): its median and 99th percentile are
-#    printed, then the whole list at random under 8 connections with wrk.
+#    asked STATS_SAMPLES times by one client (curl, one connection), cold (each request after a new version of the
+#    figures) and warm (asked again): medians and 99th percentiles are printed, then the whole list at random under 8
+#    connections with wrk.
 # Prints figures, never judges them: not a CI gate. Traffic to 127.0.0.1 only.
 set -euo pipefail
 
@@ -62,6 +63,8 @@ COUNT_MS=$(( $(now_ms) - t0 ))
 API="http://127.0.0.1:$PORT/api/v1"
 
 # ---- 3. the figures against a direct count --------------------------------------------------------------------------
+# the cells are read into memory by the first request after the start: start-up, not a query
+FIRST_REQUEST=$(curl -s -o /dev/null -w '%{time_total}' "$API/statistics?groupBy=SERVICE")
 served=$(curl -s "$API/statistics?groupBy=SERVICE" -H 'Accept: text/csv' | tail -n +2 | tr -d '\r' | cut -d, -f1,9,10,11 | sort)
 direct=$("${MYSQL[@]}" -e "SELECT service, COUNT(*), SUM(responded_at IS NOT NULL),
                                   SUM(responded_at IS NOT NULL AND responded_on_time = TRUE)
@@ -109,22 +112,34 @@ REPORT=$OUT/statistics-report.txt
   echo "data set: $("${MYSQL[@]}" -e "SELECT COUNT(*) FROM case_file") cases, $("${MYSQL[@]}" -e "SELECT COUNT(DISTINCT institution_id) FROM case_file") institutions, $("${MYSQL[@]}" -e "SELECT COUNT(DISTINCT office_id) FROM case_file") offices, from $("${MYSQL[@]}" -e "SELECT DATE(MIN(submitted_at)) FROM case_file") to $("${MYSQL[@]}" -e "SELECT DATE(MAX(submitted_at)) FROM case_file")"
   echo "statistics_cell: $("${MYSQL[@]}" -e "SELECT COUNT(*) FROM statistics_cell") rows; case_statistics: $("${MYSQL[@]}" -e "SELECT COUNT(*) FROM case_statistics") rows, of which overdue now: $("${MYSQL[@]}" -e "SELECT COUNT(*) FROM case_statistics WHERE overdue_from <= UTC_DATE()")"
   echo "first count of the whole backlog ($BACKLOG events, batches of ${STATS_BATCH:-2000}, from the server's start): $COUNT_MS ms"
+  echo "first request after the start, which reads every cell into memory: $FIRST_REQUEST s"
   echo "served figures (received, responded, on time per service) against a direct count over case_file: $CHECK"
   echo
-  printf '%-120s %8s %8s %8s\n' "query ($SAMPLES requests in a row, one connection; JSON unless marked)" "p50 ms" "p99 ms" "max ms"
+  echo "Each combination is asked $SAMPLES times by one client (curl, one connection; JSON unless marked), twice over:"
+  echo "  cold: each request right after a new version of the figures (the version is moved on in the database before it,"
+  echo "        as a batch of the counting job does), so the server brings its cells up to date and computes the answer;"
+  echo "  warm: the same answer asked again, as between two batches (served from the answers kept by version)."
+  printf '%-100s %8s %8s %8s   %8s %8s %8s\n' "query" "cold p50" "p99" "max" "warm p50" "p99" "max"
 } > "$REPORT"
 
+# the latencies of one curl per line ("<status> <seconds>"): p50, p99, max in ms, and the count of non-200
+summarise() {
+  awk '$1 != 200 { bad++ } { t[NR] = $2 * 1000 }
+       END { n = asort(t); printf "%8.1f %8.1f %8.1f %s", t[int((n + 1) / 2)], t[int(n * 0.99 + 0.999)], t[n], (bad ? bad : 0) }'
+}
 measure() {
-  local path=$1 accept=$2 label=$3 urls=()
+  local path=$1 accept=$2 label=$3 urls=() cold warm
+  cold=$(for _ in $(seq 1 "$SAMPLES"); do
+    "${MYSQL[@]}" -e "UPDATE statistics_progress SET version = version + 1 WHERE name = 'statistics'"
+    curl -s -o /dev/null -H "Accept: $accept" -w '%{http_code} %{time_total}\n' "http://127.0.0.1:$PORT$path"
+  done | summarise)
   # one -o per URL: curl writes each answer to the output named for it, else to stdout
   for _ in $(seq 1 "$SAMPLES"); do urls+=(-o /dev/null "http://127.0.0.1:$PORT$path"); done
-  curl -s -H "Accept: $accept" -w '%{http_code} %{time_total}\n' "${urls[@]}" \
-    | awk -v label="$label" '
-        $1 != 200 { bad++ } { t[NR] = $2 * 1000 }
-        END {
-          n = asort(t)
-          printf "%-120s %8.1f %8.1f %8.1f%s\n", label, t[int((n + 1) / 2)], t[int(n * 0.99 + 0.999)], t[n], (bad ? "  NON-200: " bad : "")
-        }'
+  warm=$(curl -s -H "Accept: $accept" -w '%{http_code} %{time_total}\n' "${urls[@]}" | summarise)
+  read -r c50 c99 cmax cbad <<< "$cold"
+  read -r w50 w99 wmax wbad <<< "$warm"
+  printf '%-100s %8s %8s %8s   %8s %8s %8s%s\n' "$label" "$c50" "$c99" "$cmax" "$w50" "$w99" "$wmax" \
+    "$( (( cbad + wbad > 0 )) && echo "  NON-200: $((cbad + wbad))")"
 }
 while read -r path; do
   measure "$path" application/json "${path#/api/v1}" >> "$REPORT"

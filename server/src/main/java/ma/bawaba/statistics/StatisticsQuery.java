@@ -117,30 +117,27 @@ public class StatisticsQuery {
      */
     public List<Group> groups(Filter filter, StatisticsCube.Snapshot snapshot, LocalDate today) {
         Map<List<Object>, long[]> sums = new HashMap<>();
-        for (Map.Entry<Cell, int[]> cell : snapshot.cells().entrySet()) {
-            if (filter.admits(cell.getKey())) {
-                long[] group = sums.computeIfAbsent(key(filter, cell.getKey()), any -> new long[Sums.SIZE]);
-                int[] values = cell.getValue();
+        snapshot.cells().forEach((cell, values) -> {
+            if (filter.admits(cell)) {
+                long[] group = sums.computeIfAbsent(key(filter, cell), any -> new long[Sums.SIZE]);
                 for (int column = 0; column < Sums.SIZE; column++) {
                     group[column] += values[column];
                 }
             }
-        }
+        });
         Map<List<Object>, Map<Long, Long>> refusals = new HashMap<>();
-        for (Map.Entry<StatisticsCube.Refusal, Integer> refusal : snapshot.refusals().entrySet()) {
-            Cell cell = refusal.getKey().cell();
-            if (filter.admits(cell)) {
-                refusals.computeIfAbsent(key(filter, cell), any -> new TreeMap<>())
-                        .merge(refusal.getKey().groundId(), (long) refusal.getValue(), Long::sum);
+        snapshot.refusals().forEach((refusal, refused) -> {
+            if (filter.admits(refusal.cell())) {
+                refusals.computeIfAbsent(key(filter, refusal.cell()), any -> new TreeMap<>())
+                        .merge(refusal.groundId(), (long) refused, Long::sum);
             }
-        }
+        });
         Map<List<Object>, Long> overdue = new HashMap<>();
-        for (Map.Entry<StatisticsCube.Overdue, Integer> late : snapshot.overdue().entrySet()) {
-            Cell cell = late.getKey().cell();
-            if (!late.getKey().from().isAfter(today) && filter.admits(cell)) {
-                overdue.merge(key(filter, cell), (long) late.getValue(), Long::sum);
+        snapshot.overdue().forEach((late, cases) -> {
+            if (!late.from().isAfter(today) && filter.admits(late.cell())) {
+                overdue.merge(key(filter, late.cell()), (long) cases, Long::sum);
             }
-        }
+        });
         List<List<Object>> keys = new ArrayList<>(sums.keySet());
         keys.sort(KEY_ORDER);
         List<Group> groups = new ArrayList<>(keys.size());
