@@ -238,11 +238,11 @@ public interface BawabaConfig {
         int suppressBelow();
 
         /**
-         * How many groups of answers an instance keeps in memory (about a kilobyte each), by the version of the
-         * figures: an answer asked again before the figures change is not computed again.
+         * How much memory an instance gives to the answers it keeps, as sent, by the version of the figures: an answer
+         * asked again before the figures or the day change is not computed again.
          */
-        @WithDefault("50000")
-        int keepGroups();
+        @WithDefault("32M")
+        MemorySize keepAnswers();
     }
 
     /** The payment provider's signed callbacks. */

@@ -1,11 +1,8 @@
 package ma.bawaba.statistics;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -16,30 +13,24 @@ import ma.bawaba.platform.BawabaConfig;
 import ma.bawaba.platform.Digests;
 import ma.bawaba.platform.TimeSource;
 import ma.bawaba.statistics.StatisticsQuery.Dimension;
-import ma.bawaba.statistics.StatisticsQuery.Filter;
 import ma.bawaba.statistics.StatisticsQuery.Figures;
+import ma.bawaba.statistics.StatisticsQuery.Filter;
 import ma.bawaba.statistics.StatisticsQuery.Group;
 import ma.bawaba.statistics.StatisticsQuery.Progress;
 
 /**
- * The answers of the public statistics, kept by the version of the figures. The figures change only when a batch of
+ * The answers of the public statistics, named by the version of the figures. The figures change only when a batch of
  * the counting job commits (it adds one to the version in that transaction) and "overdue" only when the day turns,
- * so an answer computed at (version, day) stays exact until either moves: each request reads the version (one row
- * by its key), brings the cells in memory up to it ({@link StatisticsCube}) when a batch has committed since, and is
- * answered from the kept answer when nothing moved. Every instance reads the same version, so they agree.
- * Concurrent requests for an answer not kept yet wait for one computation.
+ * so an answer at (version, day) stays exact until either moves. Each request reads the version (one row by its key)
+ * and brings the cells in memory up to it ({@link StatisticsCube}) when a batch has committed since; its
+ * {@link Answer#tag} names the answer before anything is computed, so that a kept copy (the client's, or the one the
+ * resource keeps) is used without counting again. Every instance reads the same version, so they agree.
  */
 @ApplicationScoped
 public class StatisticsAnswers {
 
-    /** The figures of a filter as of one version and day. */
-    public record Report(Filter filter, int suppressionThreshold, Instant countedUpTo, long version, LocalDate today,
-                         List<Group> groups) {
-
-        /** A weak entity tag for this answer in a representation: the same while its figures are. */
-        public String tag(String representation) {
-            return Digests.sha256Hex((version + "|" + today + "|" + representation + "|" + filter).getBytes(StandardCharsets.UTF_8)).substring(0, 32);
-        }
+    /** The figures of a filter as computed. */
+    public record Report(Filter filter, int suppressionThreshold, Instant countedUpTo, List<Group> groups) {
     }
 
     /** A body of the ranking, with its answers in the months asked. */
@@ -50,66 +41,79 @@ public class StatisticsAnswers {
         }
     }
 
-    /** The ranking of one service's bodies as of one version and day. */
-    public record Ranking(long version, LocalDate today, List<RankedBody> bodies) {
+    /** The answer to a filter as of one version of the figures and one day, not computed until asked for. */
+    public final class Answer {
 
-        public String tag(String service, YearMonth from, YearMonth to) {
-            return Digests.sha256Hex((version + "|" + today + "|ranking|" + service + "|" + from + "|" + to).getBytes(StandardCharsets.UTF_8)).substring(0, 32);
+        private final Filter filter;
+        private final Progress progress;
+        private final StatisticsCube.Snapshot snapshot;
+        private final LocalDate today;
+
+        private Answer(Filter filter, Progress progress, StatisticsCube.Snapshot snapshot, LocalDate today) {
+            this.filter = filter;
+            this.progress = progress;
+            this.snapshot = snapshot;
+            this.today = today;
         }
-    }
 
-    private record Key(Filter filter, long version, LocalDate today) {
+        /** Names this answer in a representation: the same while its figures are (a weak entity tag). */
+        public String tag(String representation) {
+            return Digests.sha256Hex((snapshot.version() + "|" + today + "|" + representation + "|" + filter)
+                    .getBytes(StandardCharsets.UTF_8)).substring(0, 32);
+        }
+
+        /** Every change committed before this time is counted (it moves on while the figures stay the same). */
+        public Instant countedUpTo() {
+            return progress.countedUpTo();
+        }
+
+        public Report report() {
+            return new Report(filter, threshold, progress.countedUpTo(), query.groups(filter, snapshot, today));
+        }
+
+        /** The bodies of the filter's one service by their share of responses on time, best first; those under the threshold left out. */
+        public List<RankedBody> ranking() {
+            List<RankedBody> bodies = new ArrayList<>();
+            for (Group group : report().groups()) {
+                Figures figures = group.figures();
+                if (group.suppressed() || figures.count(Figure.RESPONDED) < threshold) {
+                    continue;
+                }
+                bodies.add(new RankedBody(0, group.institutionId(), group.officeId(), figures.count(Figure.RESPONDED),
+                        figures.count(Figure.RESPONDED_ON_TIME), figures.medianDays()));
+            }
+            bodies.sort(Comparator.comparingDouble(RankedBody::onTimeShare).reversed()
+                    .thenComparing(Comparator.comparingLong(RankedBody::responded).reversed())
+                    .thenComparingLong(body -> body.institutionId() != null ? body.institutionId() : body.officeId()));
+            List<RankedBody> ranked = new ArrayList<>(bodies.size());
+            for (int index = 0; index < bodies.size(); index++) {
+                RankedBody body = bodies.get(index);
+                ranked.add(new RankedBody(index + 1, body.institutionId(), body.officeId(), body.responded(),
+                        body.respondedOnTime(), body.medianDays()));
+            }
+            return ranked;
+        }
     }
 
     private final StatisticsQuery query;
     private final StatisticsCube cube;
     private final Clock clock;
     private final int threshold;
-    private final Cache<Key, List<Group>> answers;
 
     StatisticsAnswers(StatisticsQuery query, StatisticsCube cube, Clock clock, BawabaConfig config) {
         this.query = query;
         this.cube = cube;
         this.clock = clock;
         this.threshold = config.statistics().suppressBelow();
-        this.answers = Caffeine.newBuilder()
-                // weighed by groups (about a kilobyte each): a bound on memory, not on the number of answers
-                .maximumWeight(config.statistics().keepGroups())
-                .<Key, List<Group>>weigher((key, groups) -> groups.size() + 1)
-                // an answer of an older version is never asked for again; it goes when it has not been read for a while
-                .expireAfterAccess(Duration.ofMinutes(10))
-                .build();
     }
 
-    public Report report(Filter filter) {
+    public Answer answer(Filter filter) {
         Progress progress = query.progress();
-        StatisticsCube.Snapshot snapshot = cube.atLeast(progress.version());
-        LocalDate today = TimeSource.today(clock);
-        List<Group> groups = answers.get(new Key(filter, snapshot.version(), today), key -> query.groups(filter, snapshot, today));
-        return new Report(filter, threshold, progress.countedUpTo(), snapshot.version(), today, groups);
+        return new Answer(filter, progress, cube.atLeast(progress.version()), TimeSource.today(clock));
     }
 
-    /** The bodies of one service by their share of responses on time, best first; those under the threshold left out. */
-    public Ranking ranking(String service, YearMonth from, YearMonth to) {
-        Report report = report(new Filter(service, null, null, null, null, null, from, to, List.of(Dimension.BODY)));
-        List<RankedBody> bodies = new ArrayList<>();
-        for (Group group : report.groups()) {
-            Figures figures = group.figures();
-            if (group.suppressed() || figures.count(Figure.RESPONDED) < threshold) {
-                continue;
-            }
-            bodies.add(new RankedBody(0, group.institutionId(), group.officeId(), figures.count(Figure.RESPONDED),
-                    figures.count(Figure.RESPONDED_ON_TIME), figures.medianDays()));
-        }
-        bodies.sort(Comparator.comparingDouble(RankedBody::onTimeShare).reversed()
-                .thenComparing(Comparator.comparingLong(RankedBody::responded).reversed())
-                .thenComparingLong(body -> body.institutionId() != null ? body.institutionId() : body.officeId()));
-        List<RankedBody> ranked = new ArrayList<>(bodies.size());
-        for (int index = 0; index < bodies.size(); index++) {
-            RankedBody body = bodies.get(index);
-            ranked.add(new RankedBody(index + 1, body.institutionId(), body.officeId(), body.responded(), body.respondedOnTime(),
-                    body.medianDays()));
-        }
-        return new Ranking(report.version(), report.today(), ranked);
+    /** The answer whose {@link Answer#ranking()} ranks the bodies of one service in the months asked. */
+    public Answer ranking(String service, YearMonth from, YearMonth to) {
+        return answer(new Filter(service, null, null, null, null, null, from, to, List.of(Dimension.BODY)));
     }
 }
