@@ -1,0 +1,68 @@
+package ma.bawaba.cases;
+
+import java.util.EnumSet;
+import java.util.Set;
+import ma.bawaba.platform.problem.DomainException;
+import ma.bawaba.platform.security.Caller;
+import ma.bawaba.platform.security.Role;
+
+/**
+ * Whose cases a member of staff works on, decided once for every list that shows them (each service's inbox, the
+ * unified inbox, its export) and for the change feed: an institution's agents and head the cases assigned to it, the
+ * commission the requests it reviews, a clerk the orders of the office, the postal operator the orders handed to the
+ * post. Each audience names the case column that holds its tenant; the services it may see are those whose staff
+ * roles include the caller's ({@link CaseService#staffRoles}).
+ */
+public enum CaseAudience {
+    INSTITUTION("f.institutionId"),
+    REVIEWER("f.reviewerInstitutionId"),
+    OFFICE("f.officeId"),
+    /** The postal operator has no tenant: it sees what was handed to the post, from then on. */
+    POST("f.inPostalInbox");
+
+    private final String column;
+
+    CaseAudience(String column) {
+        this.column = column;
+    }
+
+    /** The audience of a member of staff; 403 for a role that has no cases (an administrator). */
+    public static CaseAudience of(Caller staff) {
+        if (staff.role() == null) {
+            throw new DomainException.Forbidden();
+        }
+        return switch (staff.role()) {
+            case AGENT, HEAD -> INSTITUTION;
+            // The commission's inbox holds what is escalated to it (as the CDAI's own requests are its agents').
+            case COMMISSION -> REVIEWER;
+            case OFFICE_CLERK -> OFFICE;
+            case POSTAL_OPERATOR -> POST;
+            case ADMIN -> throw new DomainException.Forbidden();
+        };
+    }
+
+    /** The tenant the caller stands for in this audience; none for the post. */
+    public Long tenantOf(Caller staff) {
+        return switch (this) {
+            case INSTITUTION, REVIEWER -> staff.institutionId();
+            case OFFICE -> staff.officeId();
+            case POST -> null;
+        };
+    }
+
+    /** The JPQL condition on {@code CaseFile f} that selects this audience's cases, naming {@code :tenant}. */
+    String condition() {
+        return this == POST ? column + " = true" : column + " = :tenant";
+    }
+
+    /** The services whose cases a role works on. */
+    public static Set<CaseService> servicesOf(Role role) {
+        Set<CaseService> services = EnumSet.noneOf(CaseService.class);
+        for (CaseService service : CaseService.values()) {
+            if (service.staffRoles().contains(role)) {
+                services.add(service);
+            }
+        }
+        return services;
+    }
+}
