@@ -74,7 +74,7 @@ class InformationRequestTest {
         return new Body(id, AdministrationTest.issueKey("AGENT", id), AdministrationTest.issueKey("HEAD", id));
     }
 
-    private static Map<String, Object> request(long bodyId, String type) {
+    static Map<String, Object> request(long bodyId, String type) {
         Map<String, Object> body = new HashMap<>();
         body.put("institutionId", bodyId);
         body.put("type", type);
