@@ -1,6 +1,7 @@
 package ma.bawaba.cases;
 
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import ma.bawaba.platform.problem.DomainException;
 import ma.bawaba.platform.security.Caller;
@@ -14,16 +15,40 @@ import ma.bawaba.platform.security.Role;
  * roles include the caller's ({@link CaseService#staffRoles}).
  */
 public enum CaseAudience {
-    INSTITUTION("f.institutionId"),
-    REVIEWER("f.reviewerInstitutionId"),
-    OFFICE("f.officeId"),
+    INSTITUTION("f.institutionId", Map.of(Lead.NONE, "ix_case_institution_recent", Lead.STATUS, "ix_case_institution_status_recent",
+            Lead.KIND, "ix_case_institution_kind_recent", Lead.SERVICE, "ix_case_institution_newest",
+            Lead.OPEN, "ix_case_institution_open_recent")),
+    REVIEWER("f.reviewerInstitutionId", Map.of(Lead.NONE, "ix_case_reviewer_recent", Lead.SERVICE, "ix_case_reviewer_inbox")),
+    OFFICE("f.officeId", Map.of(Lead.NONE, "ix_case_office_recent", Lead.STATUS, "ix_case_office_inbox",
+            Lead.KIND, "ix_case_office_kind_recent", Lead.OPEN, "ix_case_office_open_recent")),
     /** The postal operator has no tenant: it sees what was handed to the post, from then on. */
-    POST("f.inPostalInbox");
+    POST("f.inPostalInbox", Map.of(Lead.NONE, "ix_case_post_recent", Lead.STATUS, "ix_case_post_status_recent"));
+
+    /**
+     * What an inbox index has between the tenant and the id (V18): nothing, or an equality filter. The most selective
+     * filter the query has and the audience has an index for leads; the other filters are checked on the rows.
+     */
+    public enum Lead { STATUS, KIND, SERVICE, OPEN, NONE }
 
     private final String column;
+    private final Map<Lead, String> indexes;
 
-    CaseAudience(String column) {
+    CaseAudience(String column, Map<Lead, String> indexes) {
         this.column = column;
+        this.indexes = indexes;
+    }
+
+    /**
+     * The index an inbox query of this audience reads, given the equality filters it has: the tenant, that filter, then
+     * the id in the inbox's order, so that a page is one seek and a short walk at any depth.
+     */
+    String index(Set<Lead> filters) {
+        for (Lead lead : Lead.values()) {
+            if ((lead == Lead.NONE || filters.contains(lead)) && indexes.containsKey(lead)) {
+                return indexes.get(lead);
+            }
+        }
+        throw new IllegalStateException("no inbox index for " + this);
     }
 
     /** The audience of a member of staff; 403 for a role that has no cases (an administrator). */

@@ -66,7 +66,8 @@ public class Inbox {
 
     private InboxQuery query(Caller staff, InboxFilter filter) {
         return InboxQuery.of(staff)
-                .and("f.service = :service", "service", filter.service() == null ? null : filter.service().name())
+                .onItsIndex()
+                .service(filter.service())
                 .status(filter.status())
                 .kind(filter.kind())
                 .overdue(filter.overdue(), TimeSource.today(clock))

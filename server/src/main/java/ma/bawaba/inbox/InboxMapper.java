@@ -1,9 +1,7 @@
 package ma.bawaba.inbox;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import ma.bawaba.cases.CaseService;
@@ -70,10 +68,6 @@ final class InboxMapper {
         // A subject is the citizen's text: one that starts like a formula is not run by a spreadsheet (OWASP CSV injection).
         String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
         boolean quoted = safe.indexOf(',') >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\n') >= 0 || safe.indexOf('\r') >= 0;
-        return quoted ? '"' + safe.replace("\"", "\"\"") + '"' : Objects.requireNonNull(safe);
-    }
-
-    static LocalDate today(Clock clock) {
-        return TimeSource.today(clock);
+        return quoted ? '"' + safe.replace("\"", "\"\"") + '"' : safe;
     }
 }

@@ -22,6 +22,7 @@ import ma.bawaba.contract.api.InboxApi;
 import ma.bawaba.contract.model.InboxItem;
 import ma.bawaba.contract.model.InboxPage;
 import ma.bawaba.contract.model.Service;
+import ma.bawaba.platform.TimeSource;
 import ma.bawaba.platform.security.Access;
 import ma.bawaba.platform.security.Caller;
 import ma.bawaba.platform.security.Role;
@@ -64,7 +65,7 @@ public class InboxResource implements InboxApi {
         Caller staff = access.require(WITH_CASES);
         InboxFilter filter = InboxMapper.filter(service, status, overdue, dueBefore, updatedSince, categoryId, kind, q);
         Page<InboxRow> page = inbox.list(staff, filter, paging.request(limit, cursor));
-        LocalDate today = InboxMapper.today(clock);
+        LocalDate today = TimeSource.today(clock);
         return Response.ok(new InboxPage()
                 .items(page.items().stream().map(row -> InboxMapper.item(row, today)).toList())
                 .nextCursor(page.nextCursor())).build();
@@ -83,21 +84,26 @@ public class InboxResource implements InboxApi {
         Caller staff = access.require(WITH_CASES);
         InboxFilter filter = InboxMapper.filter(service, status, overdue, dueBefore, updatedSince, categoryId, kind, q);
         boolean ndjson = prefersNdjson();
-        LocalDate today = InboxMapper.today(clock);
+        LocalDate today = TimeSource.today(clock);
         // Written while it is read: one batch of cases in memory at a time, whatever the export's size.
         StreamingOutput body = output -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 1 << 16);
             if (!ndjson) {
                 writer.write(InboxMapper.CSV_HEADER);
             }
-            inbox.export(staff, filter, row -> {
-                InboxItem item = InboxMapper.item(row, today);
-                try {
-                    writer.write(ndjson ? lines.writeValueAsString(item) + "\n" : InboxMapper.csv(item));
-                } catch (IOException failed) {
-                    throw new UncheckedIOException(failed);
-                }
-            });
+            try {
+                inbox.export(staff, filter, row -> {
+                    InboxItem item = InboxMapper.item(row, today);
+                    try {
+                        writer.write(ndjson ? lines.writeValueAsString(item) + "\n" : InboxMapper.csv(item));
+                    } catch (IOException failed) {
+                        throw new UncheckedIOException(failed);
+                    }
+                });
+            } catch (UncheckedIOException clientGone) {
+                // The client closed the connection: the export stops at the batch it was writing.
+                throw clientGone.getCause();
+            }
             writer.flush();
         };
         return Response.ok(body, ndjson ? NDJSON : CSV)
