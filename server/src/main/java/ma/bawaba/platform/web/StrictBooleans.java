@@ -7,7 +7,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 
 /**
- * Boolean parameters read {@code true} or {@code false} and nothing else. JAX-RS's default is
+ * Boolean parameters read {@code true} or {@code false} (in any case) and nothing else. JAX-RS's default is
  * {@code Boolean.valueOf}, which reads any other word as false: {@code ?overdue=maybe} would silently list the cases
  * that are not overdue. A value that is not a boolean fails conversion, which the problem mapper answers with a 400
  * naming the parameter.
@@ -21,11 +21,13 @@ public class StrictBooleans implements ParamConverterProvider {
             if (value == null) {
                 return null;
             }
-            return switch (value) {
-                case "true" -> Boolean.TRUE;
-                case "false" -> Boolean.FALSE;
-                default -> throw new IllegalArgumentException("Not a boolean: " + value);
-            };
+            if (value.equalsIgnoreCase("true")) {
+                return Boolean.TRUE;
+            }
+            if (value.equalsIgnoreCase("false")) {
+                return Boolean.FALSE;
+            }
+            throw new IllegalArgumentException("Not a boolean: " + value);
         }
 
         @Override
