@@ -1,18 +1,16 @@
 package ma.bawaba.cases;
 
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import ma.bawaba.platform.problem.DomainException;
 import ma.bawaba.platform.security.Caller;
-import ma.bawaba.platform.security.Role;
 
 /**
  * Whose cases a member of staff works on, decided once for every list that shows them (each service's inbox, the
  * unified inbox, its export) and for the change feed: an institution's agents and head the cases assigned to it, the
  * commission the requests it reviews, a clerk the orders of the office, the postal operator the orders handed to the
- * post. Each audience names the case column that holds its tenant; the services it may see are those whose staff
- * roles include the caller's ({@link CaseService#staffRoles}).
+ * post. Each audience names the case column that holds its tenant, which is set only on the cases of the services its
+ * roles work on ({@link CaseService#staffRoles}), and the inbox indexes that lead with that column (V18).
  */
 public enum CaseAudience {
     INSTITUTION("f.institutionId", Map.of(Lead.NONE, "ix_case_institution_recent", Lead.STATUS, "ix_case_institution_status_recent",
@@ -78,16 +76,5 @@ public enum CaseAudience {
     /** The JPQL condition on {@code CaseFile f} that selects this audience's cases, naming {@code :tenant}. */
     String condition() {
         return this == POST ? column + " = true" : column + " = :tenant";
-    }
-
-    /** The services whose cases a role works on. */
-    public static Set<CaseService> servicesOf(Role role) {
-        Set<CaseService> services = EnumSet.noneOf(CaseService.class);
-        for (CaseService service : CaseService.values()) {
-            if (service.staffRoles().contains(role)) {
-                services.add(service);
-            }
-        }
-        return services;
     }
 }
