@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The inbox benchmark (issue 11): the unified inbox, its change feed and its export on the 1,000,000-case data set.
 #
-#   bash bench/inbox.sh                       (≈ 15 minutes with the data set; INBOX_SKIP_GENERATE=1 keeps the one there)
+#   bash bench/inbox.sh                       (≈ 15 minutes with the data set; INBOX_SKIP_GENERATE=1 keeps the one there,
+#                                              INBOX_SKIP_BACKFILL=1 the feed already placed by a previous run)
 #
 # 1. bench/generate.sh builds the data set (schema bawaba_bench_inbox). The generator writes the case events after the
 #    migrations ran, so they are placed in the feed here by the backfill statements of V18 (what the migration does to
@@ -9,7 +10,8 @@
 # 2. The packaged server starts on it. The statistics backlog is emptied first: counting a million cases is the
 #    statistics benchmark's business and would share the CPU with this one.
 # 3. GET /inbox for the body with the most cases: page 1, and page 10,000 reached by following every cursor before it
-#    (one keep-alive connection), each asked INBOX_SAMPLES times in a row: median and 99th percentile. When the body has
+#    (one keep-alive connection), each asked INBOX_SAMPLES times in a row (median and 99th percentile), then both asked
+#    alternately INBOX_ROUNDS times (500) so that the machine's load falls on both alike: the ratio of their medians. When the body has
 #    fewer than 200,000 cases, page 10,000 is read at the largest limit that still has 10,000 pages, and page 1 at the
 #    same limit; the last page at limit 20 is measured too. Some filters are timed at page 1 as well.
 # 4. GET /inbox/events for that body: from the beginning and from a position deep in its feed (limit 100).
@@ -47,13 +49,17 @@ if [[ ${INBOX_SKIP_GENERATE:-0} != 1 ]]; then
 fi
 
 # ---- 1. the feed of the generated events ------------------------------------------------------------------------------
-say "inbox: placing the generated events in the feed (V18's backfill)"
-t0=$(now_ms)
-{
-  echo "DELETE FROM inbox_feed; DELETE FROM inbox_feed_backlog; DELETE FROM inbox_feed_sequencer;"
-  sed -n '/^-- feed backfill begin/,/^-- feed backfill end/p' "$MIGRATION"
-} | "${MYSQL[@]}"
-BACKFILL_MS=$(( $(now_ms) - t0 ))
+if [[ ${INBOX_SKIP_BACKFILL:-0} != 1 ]]; then
+  say "inbox: placing the generated events in the feed (V18's backfill)"
+  t0=$(now_ms)
+  {
+    echo "DELETE FROM inbox_feed; DELETE FROM inbox_feed_backlog; DELETE FROM inbox_feed_sequencer;"
+    sed -n '/^-- feed backfill begin/,/^-- feed backfill end/p' "$MIGRATION"
+  } | "${MYSQL[@]}"
+  BACKFILL_MS="$(( $(now_ms) - t0 )) ms"
+else
+  BACKFILL_MS="not run again (INBOX_SKIP_BACKFILL=1)"
+fi
 "${MYSQL[@]}" -e "TRUNCATE statistics_backlog"
 
 # ---- 2. the server ----------------------------------------------------------------------------------------------------
@@ -84,7 +90,7 @@ REPORT=$OUT/inbox-report.txt
   echo "$(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg); JVM options: ${JAVA_OPTS[*]}"
   echo "data set: $("${MYSQL[@]}" -e "SELECT COUNT(*) FROM case_file") cases, $("${MYSQL[@]}" -e "SELECT COUNT(*) FROM case_event") events;" \
        "the biggest body (institution $INSTITUTION) has $CASES cases; $HANDED orders were handed to the post"
-  echo "feed backfill of every generated event (V18's statements on this data set): $BACKFILL_MS ms," \
+  echo "feed backfill of every generated event (V18's statements on this data set): $BACKFILL_MS," \
        "$("${MYSQL[@]}" -e "SELECT COUNT(*) FROM inbox_feed") feed rows"
   echo
   printf '%-100s %8s %8s %8s\n' "request ($SAMPLES in a row, one connection)" "p50 ms" "p99 ms" "max ms"
@@ -113,6 +119,10 @@ FOLLOW_MS=$(( $(now_ms) - t0 ))
 measure "/inbox?limit=$LIMIT  page 1" "$AGENT" "$API/inbox?limit=$LIMIT" >> "$REPORT"
 measure "/inbox?limit=$LIMIT  page 10,000 (its cursor reached by following the 9,999 before)" "$AGENT" \
   "$API/inbox?limit=$LIMIT&cursor=$DEEP" >> "$REPORT"
+ALTERNATE=$(python3 "$BENCH/inbox-alternate.py" "$PORT" "$AGENT" "$LIMIT" "$DEEP" "${INBOX_ROUNDS:-500}")
+read -r _ FIRST_P50 FIRST_P90 <<< "$(grep '^first' <<< "$ALTERNATE")"
+read -r _ DEEP_P50 DEEP_P90 <<< "$(grep '^deep' <<< "$ALTERNATE")"
+echo "page 1 and page 10,000 at limit $LIMIT asked alternately, ${INBOX_ROUNDS:-500} times each (one keep-alive connection): page 1 p50 $FIRST_P50 ms p90 $FIRST_P90 ms; page 10,000 p50 $DEEP_P50 ms p90 $DEEP_P90 ms; ratio of medians $(awk -v a="$DEEP_P50" -v b="$FIRST_P50" 'BEGIN { printf "%.2f", a / b }')" >> "$REPORT"
 if (( LIMIT != 20 )); then
   LAST20=$(python3 "$BENCH/inbox-follow.py" "$PORT" "$AGENT" $(( (CASES - 1) / 20 + 1 )) 20 2> /dev/null)
   measure "/inbox?limit=20  page 1" "$AGENT" "$API/inbox?limit=20" >> "$REPORT"
