@@ -3,7 +3,8 @@
 export * from '../target/generated-sources/openapi/index';
 
 import { Configuration, ProblemCode, ResponseError } from '../target/generated-sources/openapi/index';
-import type { Problem } from '../target/generated-sources/openapi/index';
+import type { InboxEvent, InboxItem, ListInboxRequest, Problem } from '../target/generated-sources/openapi/index';
+import { InboxApi } from '../target/generated-sources/openapi/index';
 
 /** Options of a Bawaba client: the API's base URL and at most one credential. */
 export interface BawabaOptions {
@@ -93,4 +94,42 @@ export async function* allPages<T>(
 /** The If-Match value for a change based on a resource's `version` (its ETag is that number, quoted). */
 export function ifMatch(version: number): string {
   return `"${version}"`;
+}
+
+/** Where a change-feed follower keeps its position between runs (a file, a database row, local storage). */
+export interface PositionStore {
+  load(): number | Promise<number>;
+  save(position: number): void | Promise<void>;
+}
+
+/**
+ * Reads every event of the caller's change feed (`GET /inbox/events`) after the stored position, in order, hands each to
+ * `handle`, and stores the page's `lastPosition` once the page is handled; resolves to how many events it handled. Call
+ * it again to poll. The server gives positions in commit order and never fills a gap later, so a follower that stores
+ * its position misses nothing; one that stops between handling a page and storing its position handles that page again
+ * on its next run (at least once: the position identifies an event).
+ */
+export async function followFeed(
+  inbox: InboxApi,
+  store: PositionStore,
+  handle: (event: InboxEvent) => void | Promise<void>,
+  limit = 100,
+): Promise<number> {
+  let after = await store.load();
+  let handled = 0;
+  for (;;) {
+    const page = await call(() => inbox.listInboxEvents({ after, limit }));
+    for (const event of page.items) {
+      await handle(event);
+      handled++;
+    }
+    after = page.lastPosition;
+    await store.save(after);
+    if (!page.hasMore) return handled;
+  }
+}
+
+/** Every case of the caller's inbox with these filters, newest first, fetched page by page as the iteration goes. */
+export function inboxItems(inbox: InboxApi, filters: Omit<ListInboxRequest, 'cursor'> = {}): AsyncGenerator<InboxItem> {
+  return allPages((cursor) => call(() => inbox.listInbox({ ...filters, cursor })));
 }

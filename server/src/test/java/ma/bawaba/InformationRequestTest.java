@@ -43,6 +43,9 @@ class InformationRequestTest {
     @Inject
     WorkingDayCalendar calendar;
 
+    @Inject
+    ma.bawaba.inbox.FeedSequencer sequencer;
+
     /** A public body with an information officer and a head, each with a key of their own. */
     record Body(long id, String officerKey, String headKey) {
         RequestSpecification officer() {
@@ -74,7 +77,7 @@ class InformationRequestTest {
         return new Body(id, AdministrationTest.issueKey("AGENT", id), AdministrationTest.issueKey("HEAD", id));
     }
 
-    private static Map<String, Object> request(long bodyId, String type) {
+    static Map<String, Object> request(long bodyId, String type) {
         Map<String, Object> body = new HashMap<>();
         body.put("institutionId", bodyId);
         body.put("type", type);
@@ -330,6 +333,13 @@ class InformationRequestTest {
         move(withKey(cdai), withKey(cdai), filed.number(), Map.of("to", "CDAI_UPHELD", "justification", "L'information doit être communiquée."))
                 .response().then().statusCode(200).body("status", equalTo("CDAI_UPHELD"))
                 .body("dueDate", equalTo(calendar.count(today(), 20).dueDate().toString()));
+        // The commission's unified inbox and change feed hold the request from its escalation on; the CDAI's agents, no.
+        assertEquals(List.of(filed.number()), InboxTest.numbers(() -> withKey(cdai), Map.of("q", filed.number()), 20));
+        String cdaiAgent = AdministrationTest.issueKey("AGENT", CDAI);
+        assertEquals(List.of(), InboxTest.numbers(() -> withKey(cdaiAgent), Map.of("q", filed.number()), 20));
+        sequencer.sequenceAll();
+        assertEquals(List.of("ESCALATED", "CDAI_UPHELD"), ChangeFeedTest.poll(() -> withKey(cdai), 0, new java.util.ArrayList<>())
+                .stream().filter(seen -> seen.caseNumber().equals(filed.number())).map(ChangeFeedTest.Seen::type).toList());
         officerMoves(body, filed.number(), Map.of("to", "ANSWERED", "answer", "Voici l'information demandée."))
                 .response().then().statusCode(200).body("status", equalTo("ANSWERED"));
         List<String> types = filed.holder().queryParam("limit", 100).get(path + "/timeline").then().extract().path("items.type");

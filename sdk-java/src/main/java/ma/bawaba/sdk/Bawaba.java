@@ -3,7 +3,10 @@ package ma.bawaba.sdk;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import ma.bawaba.sdk.client.ApiClient;
 import ma.bawaba.sdk.client.ApiException;
@@ -98,5 +101,54 @@ public final class Bawaba {
             cursor = page.nextCursor();
         } while (cursor != null && items.size() < maxItems);
         return items;
+    }
+
+    /**
+     * Every item of a list, page after page, fetched only as the iteration reaches it (following {@code nextCursor}): for
+     * lists too long to hold at once, such as an inbox. A page that cannot be fetched ends the iteration with a
+     * {@link PagingFailure} that carries the {@link ApiException}.
+     */
+    public static <T> Iterable<T> each(PageFetcher<T> fetch) {
+        return () -> new Iterator<>() {
+            private Iterator<T> page = Collections.emptyIterator();
+            private String cursor;
+            private boolean last;
+
+            @Override
+            public boolean hasNext() {
+                while (!page.hasNext() && !last) {
+                    Page<T> next;
+                    try {
+                        next = fetch.fetch(cursor);
+                    } catch (ApiException failure) {
+                        throw new PagingFailure(failure);
+                    }
+                    page = next.items().iterator();
+                    cursor = next.nextCursor();
+                    last = cursor == null;
+                }
+                return page.hasNext();
+            }
+
+            @Override
+            public T next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return page.next();
+            }
+        };
+    }
+
+    /** A page of {@link #each} that could not be fetched. */
+    public static final class PagingFailure extends RuntimeException {
+        public PagingFailure(ApiException cause) {
+            super(cause.getMessage(), cause);
+        }
+
+        @Override
+        public synchronized ApiException getCause() {
+            return (ApiException) super.getCause();
+        }
     }
 }

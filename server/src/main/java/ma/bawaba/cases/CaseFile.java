@@ -47,6 +47,10 @@ public class CaseFile extends PanacheEntityBase implements Access.TenantOwned {
     @Column(name = "handed_to_post_at")
     public Instant handedToPostAt;
 
+    /** Whether {@link #handedToPostAt} is set: a column the database derives, so that the post's inbox has an index. */
+    @Column(name = "handed_to_post", insertable = false, updatable = false)
+    public Boolean inPostalInbox;
+
     @Column(name = "requester_email")
     public String requesterEmail;
 

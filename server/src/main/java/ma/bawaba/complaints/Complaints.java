@@ -254,7 +254,7 @@ public class Complaints {
     /** The institution's inbox of complaints, newest first, filtered; only the columns of a summary are read. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<InboxRow> list(Caller staff, ComplaintFilter filter, Page.Request request) {
-        List<InboxRow> rows = InboxQuery.of(CaseService.COMPLAINTS, "f.institutionId = :tenant", staff.institutionId())
+        List<InboxRow> rows = InboxQuery.of(CaseService.COMPLAINTS, staff)
                 .where("c.caseId = f.id")
                 .status(filter.status())
                 .kind(filter.kind())

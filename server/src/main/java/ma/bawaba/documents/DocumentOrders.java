@@ -350,10 +350,7 @@ public class DocumentOrders {
     /** The office's inbox (its orders), or the post's (the orders handed to it), newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<InboxRow> list(Caller staff, Filter filter, Page.Request request) {
-        InboxQuery query = staff.has(Role.POSTAL_OPERATOR)
-                ? InboxQuery.handedToPost(CaseService.DOCUMENT_ORDERS)
-                : InboxQuery.of(CaseService.DOCUMENT_ORDERS, "f.officeId = :tenant", staff.officeId());
-        List<InboxRow> rows = query.where("o.caseId = f.id")
+        List<InboxRow> rows = InboxQuery.of(CaseService.DOCUMENT_ORDERS, staff).where("o.caseId = f.id")
                 .status(filter.status())
                 .overdue(filter.overdue(), TimeSource.today(clock))
                 .submitted(filter.submittedFrom(), filter.submittedTo())

@@ -275,9 +275,8 @@ public class InformationRequests {
     /** The inbox: the body's requests for its officers and head, the escalated ones for the CDAI. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<InboxRow> list(Caller staff, Filter filter, Page.Request request) {
-        // The CDAI's inbox holds what is escalated to it; a body's, what is assigned to it.
-        String tenant = staff.has(Role.COMMISSION) ? "f.reviewerInstitutionId = :tenant" : "f.institutionId = :tenant";
-        List<InboxRow> rows = InboxQuery.of(CaseService.INFORMATION_REQUESTS, tenant, staff.institutionId())
+        // The CDAI's inbox holds what is escalated to it; a body's, what is assigned to it (CaseAudience).
+        List<InboxRow> rows = InboxQuery.of(CaseService.INFORMATION_REQUESTS, staff)
                 .status(filter.status())
                 .kind(filter.type())
                 .overdue(filter.overdue(), TimeSource.today(clock))

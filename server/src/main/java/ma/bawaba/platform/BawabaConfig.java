@@ -37,6 +37,8 @@ public interface BawabaConfig {
 
     Statistics statistics();
 
+    Inbox inbox();
+
     Retention retention();
 
     interface Security {
@@ -243,6 +245,24 @@ public interface BawabaConfig {
          */
         @WithDefault("32M")
         MemorySize keepAnswers();
+    }
+
+    /** The unified inbox, its change feed and its export. */
+    interface Inbox {
+        /**
+         * How often the feed's sequencer gives positions to the newly committed case events: the change feed runs this
+         * much behind the changes, read or not.
+         */
+        @WithDefault("1s")
+        String sequenceEvery();
+
+        /** How many events one transaction of the sequencer places. */
+        @WithDefault("1000")
+        int sequenceBatchSize();
+
+        /** How many cases an export reads per query (what it holds in memory at once). */
+        @WithDefault("500")
+        int exportBatchSize();
     }
 
     /** The payment provider's signed callbacks. */

@@ -47,13 +47,13 @@ public class CaseTimeline {
                             + "order by occurredAt, id", file.id, after.occurredAt(), after.id())
                     .page(0, request.fetchSize()).list();
         }
-        return Page.of(rows, request, row -> row.occurredAt + "|" + row.id, this::toApi);
+        return Page.of(rows, request, row -> row.occurredAt + "|" + row.id, this::entry);
     }
 
     /** Every event of a case, oldest first: for its export, which is one document, not pages. */
     @Transactional
     public List<TimelineEntry> all(CaseFile file) {
-        return CaseEvent.<CaseEvent>list("caseId = ?1 order by occurredAt, id", file.id).stream().map(this::toApi).toList();
+        return CaseEvent.<CaseEvent>list("caseId = ?1 order by occurredAt, id", file.id).stream().map(this::entry).toList();
     }
 
     private record Position(Instant occurredAt, long id) {
@@ -67,7 +67,8 @@ public class CaseTimeline {
         }
     }
 
-    private TimelineEntry toApi(CaseEvent event) {
+    /** One event as a timeline and the change feed show it. */
+    public TimelineEntry entry(CaseEvent event) {
         return new TimelineEntry()
                 .type(CaseEventType.fromValue(event.type))
                 .fromStatus(event.fromStatus)
