@@ -94,3 +94,6 @@ export async function* allPages<T>(
 export function ifMatch(version: number): string {
   return `"${version}"`;
 }
+
+export { verifyWebhook, signWebhook, WebhookVerificationError } from './webhooks';
+export type { WebhookHeaders, VerifyOptions } from './webhooks';
