@@ -23,6 +23,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import ma.bawaba.ComplaintFixtures.Agency;
 import ma.bawaba.ComplaintFixtures.Filed;
+import ma.bawaba.platform.outbox.OutboxHousekeeping;
 import ma.bawaba.platform.outbox.OutboxSender;
 import ma.bawaba.support.TestClock;
 import ma.bawaba.support.WebhookReceiver;
@@ -38,6 +39,9 @@ class WebhookTest {
 
     @Inject
     OutboxSender sender;
+
+    @Inject
+    OutboxHousekeeping housekeeping;
 
     private static final List<String> ALL_COMPLAINT_EVENTS = List.of("SUBMITTED", "ACKNOWLEDGED", "ANSWERED", "MESSAGE_SENT");
 
@@ -298,6 +302,26 @@ class WebhookTest {
             owner.agent().get("/webhooks/" + id).then().statusCode(404);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void finishedDeliveriesLeaveTheLogAfterTheKeepingPeriod() throws Exception {
+        Agency agency = ComplaintFixtures.agency();
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            long id = ((Number) subscribe(agency, receiver.url(), List.of("SUBMITTED")).path("id")).longValue();
+            ComplaintFixtures.file(agency);
+            sender.sendDue();
+            housekeeping.purge();
+            assertEquals(1, agency.agent().get("/webhooks/" + id + "/deliveries").then().extract().jsonPath().getList("items").size());
+            try {
+                // bawaba.outbox.keep-for: 30 days after the last attempt
+                TestClock.travel(Duration.ofDays(31));
+                housekeeping.purge();
+            } finally {
+                TestClock.reset();
+            }
+            assertEquals(0, agency.agent().get("/webhooks/" + id + "/deliveries").then().extract().jsonPath().getList("items").size());
         }
     }
 }

@@ -69,6 +69,14 @@ public interface BawabaConfig {
 
         @WithDefault("12")
         int maxAttempts();
+
+        /** How long a delivered or given-up message (and its attempts) stays listed after its last attempt. */
+        @WithDefault("P30D")
+        Duration keepFor();
+
+        /** How often finished messages past keep-for are deleted. */
+        @WithDefault("1h")
+        String purgeEvery();
     }
 
     /** Webhook subscriptions of institutions and offices (Standard Webhooks). */
