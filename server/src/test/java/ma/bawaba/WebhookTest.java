@@ -78,6 +78,7 @@ class WebhookTest {
             WebhookReceiver.Received first = received.get(0);
             assertEquals(signature(secret, first.id(), first.timestamp(), first.body()), first.signature());
             assertTrue(first.id().startsWith("msg_"));
+            assertTrue(receiver.url().startsWith("http://" + first.host() + "/"), "Host names the URL's host: " + first.host());
             assertNotEquals(first.id(), received.get(1).id());
             assertTrue(Math.abs(Long.parseLong(first.timestamp()) - System.currentTimeMillis() / 1000) < 600);
             JsonPath body = new JsonPath(first.body());
@@ -323,5 +324,23 @@ class WebhookTest {
             }
             assertEquals(0, agency.agent().get("/webhooks/" + id + "/deliveries").then().extract().jsonPath().getList("items").size());
         }
+    }
+
+    @Test
+    void aUrlThatNowLeadsToAnInternalAddressIsRefusedAtDelivery() {
+        Agency agency = ComplaintFixtures.agency();
+        long id = ((Number) subscribe(agency, "http://127.0.0.1:9/hooks", List.of("SUBMITTED")).path("id")).longValue();
+        // as if its name now resolved to the metadata service: the delivery checks the address again, and connects nowhere
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            ma.bawaba.webhooks.WebhookSubscription subscription = ma.bawaba.webhooks.WebhookSubscription.findById(id);
+            subscription.url = "https://169.254.169.254/latest/meta-data";
+        });
+        ComplaintFixtures.file(agency);
+        sender.sendDue();
+        JsonPath deliveries = agency.agent().get("/webhooks/" + id + "/deliveries").then().statusCode(200).extract().jsonPath();
+        assertEquals("PENDING", deliveries.getString("items[0].status"));
+        assertFalse(deliveries.getBoolean("items[0].attempts[0].succeeded"));
+        assertTrue(deliveries.getString("items[0].attempts[0].error").startsWith("address refused"),
+                deliveries.getString("items[0].attempts[0].error"));
     }
 }
