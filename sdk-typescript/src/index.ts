@@ -133,3 +133,6 @@ export async function followFeed(
 export function inboxItems(inbox: InboxApi, filters: Omit<ListInboxRequest, 'cursor'> = {}): AsyncGenerator<InboxItem> {
   return allPages((cursor) => call(() => inbox.listInbox({ ...filters, cursor })));
 }
+
+export { verifyWebhook, signWebhook, WebhookVerificationError } from './webhooks';
+export type { WebhookHeaders, VerifyOptions } from './webhooks';

@@ -22,7 +22,7 @@ class ArchitectureTest {
 
     private static final String[] ABOVE_THE_PLATFORM = {"ma.bawaba.cases..", "ma.bawaba.complaints..",
             "ma.bawaba.information..", "ma.bawaba.documents..", "ma.bawaba.faq..", "ma.bawaba.reference..", "ma.bawaba.admin..",
-            "ma.bawaba.demo..", "ma.bawaba.statistics..", "ma.bawaba.inbox.."};
+            "ma.bawaba.demo..", "ma.bawaba.statistics..", "ma.bawaba.inbox..", "ma.bawaba.webhooks..", "ma.bawaba.mail.."};
 
     @Test
     void thePlatformDependsOnNoServiceNorReferenceData() {
@@ -39,7 +39,7 @@ class ArchitectureTest {
                 .that().resideInAPackage("ma.bawaba.cases..")
                 .should().dependOnClassesThat().resideInAnyPackage("ma.bawaba.complaints..", "ma.bawaba.information..",
                         "ma.bawaba.documents..", "ma.bawaba.faq..", "ma.bawaba.admin..", "ma.bawaba.demo..", "ma.bawaba.statistics..",
-                        "ma.bawaba.inbox..")
+                        "ma.bawaba.inbox..", "ma.bawaba.webhooks..", "ma.bawaba.mail..")
                 .because("a service is a thin addition to the case kit, which must not need to know it")
                 .check(BAWABA);
     }

@@ -68,6 +68,10 @@ final class RunningServer implements AutoCloseable {
         env.put("BAWABA_SUBMISSIONS_PER_IDENTITY", "100000");
         // The statistics follow the cases within a second, so that a test reads its own cases' figures soon.
         env.put("BAWABA_STATISTICS_COUNT_EVERY", "1s");
+        // Webhooks go to a receiver in the test JVM (plain http on loopback) within a second; e-mails to files.
+        env.put("BAWABA_WEBHOOKS_LOOPBACK_ALLOWED", "true");
+        env.put("BAWABA_OUTBOX_SEND_EVERY", "1s");
+        env.put("BAWABA_MAIL_FOLDER", Path.of("target", "mail-" + database).toAbsolutePath().toString());
         // A fresh schema every run: the database outlives the run, and a migration may have changed since.
         env.put("QUARKUS_FLYWAY_CLEAN_AT_START", "true");
         if (answers(3306)) {

@@ -54,6 +54,9 @@ public class CaseFile extends PanacheEntityBase implements Access.TenantOwned {
     @Column(name = "requester_email")
     public String requesterEmail;
 
+    /** The language the case was filed in ({@code ar}, {@code fr}, {@code en}): the e-mails to its holder use it. */
+    public String language;
+
     @Column(name = "due_date")
     public LocalDate dueDate;
 

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.Year;
 import ma.bawaba.cases.events.CaseEventData;
 import ma.bawaba.platform.security.Caller;
+import ma.bawaba.platform.web.RequestLanguage;
 
 /**
  * Opens cases and changes their status, always writing the matching case event in the same transaction, so that the
@@ -30,11 +31,13 @@ public class CaseLedger {
     private final Clock clock;
     private final ObjectWriter payloads;
     private final Event<CaseEvent> recorded;
+    private final RequestLanguage requestLanguage;
 
-    CaseLedger(Clock clock, ObjectMapper mapper, Event<CaseEvent> recorded) {
+    CaseLedger(Clock clock, ObjectMapper mapper, Event<CaseEvent> recorded, RequestLanguage requestLanguage) {
         this.clock = clock;
         this.payloads = mapper.writerFor(CaseEventData.class);
         this.recorded = recorded;
+        this.requestLanguage = requestLanguage;
     }
 
     /** What a new case is; the number, times and version are the ledger's to set. */
@@ -53,6 +56,8 @@ public class CaseLedger {
         file.institutionId = opening.institutionId();
         file.officeId = opening.officeId();
         file.requesterEmail = TrackingService.normalizeEmail(opening.requesterEmail());
+        // The language the citizen filed in is the language of every e-mail about the case.
+        file.language = requestLanguage.preferred().tag();
         file.dueDate = opening.dueDate();
         file.submittedAt = now;
         file.updatedAt = now;

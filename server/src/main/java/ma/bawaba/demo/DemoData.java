@@ -55,11 +55,15 @@ public class DemoData {
                 Clerk key:    %s   (civil-status office 1)
                 Postal key:   %s
                 Payments:     POST /api/v1/sandbox/payments pays an order (sandbox provider)
+                E-mails:      %s
+                Webhooks:     plain http to 127.0.0.1 accepted (demo only); signed per Standard Webhooks
                 ================================""",
                 base, base, base, base, base, base, listening(host),
                 adminKey(config.security().bootstrapAdminKey()),
                 justice == null ? "(no MIN_JUSTICE institution)" : config.demo().agentKey(),
-                office == null ? "(no office 1)" : config.demo().clerkKey(), config.demo().postalKey());
+                office == null ? "(no office 1)" : config.demo().clerkKey(), config.demo().postalKey(),
+                config.mail().folder().map(folder -> "written as .eml files to " + folder)
+                        .orElse("sent through the SMTP server of quarkus.mailer.*"));
     }
 
     /** Only the demo's own, public key is shown: a key the operator configured is a secret, and logs are not. */

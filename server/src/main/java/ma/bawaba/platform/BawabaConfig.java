@@ -41,6 +41,80 @@ public interface BawabaConfig {
 
     Retention retention();
 
+    Outbox outbox();
+
+    Webhooks webhooks();
+
+    Mail mail();
+
+    /**
+     * The outbox sender (webhooks and e-mail): how often it runs, how much one claim takes, and the retry schedule
+     * (platform.outbox.RetrySchedule: after the n-th failure, a random wait in [d/2, d] with d = first-retry × 2^(n-1)
+     * capped at max-retry-delay; given up after max-attempts in all).
+     */
+    interface Outbox {
+        @WithDefault("5s")
+        String sendEvery();
+
+        @WithDefault("20")
+        int batchSize();
+
+        /** How long a claimed message is this sender's; past it another sender may take it (a sender that died). */
+        @WithDefault("PT5M")
+        Duration claimFor();
+
+        @WithDefault("PT30S")
+        Duration firstRetry();
+
+        @WithDefault("PT6H")
+        Duration maxRetryDelay();
+
+        @WithDefault("12")
+        int maxAttempts();
+
+        /** How long a delivered or given-up message (and its attempts) stays listed after its last attempt. */
+        @WithDefault("P30D")
+        Duration keepFor();
+
+        /** How often finished messages past keep-for are deleted. */
+        @WithDefault("1h")
+        String purgeEvery();
+    }
+
+    /** Webhook subscriptions of institutions and offices (Standard Webhooks). */
+    interface Webhooks {
+        /**
+         * Plain {@code http} to a loopback address (a receiver on the same machine): in demo mode when not set.
+         * Never in production: it would let a subscription reach the server's own services.
+         */
+        Optional<Boolean> loopbackAllowed();
+
+        /** Connect and read time-out of one delivery. */
+        @WithDefault("PT10S")
+        Duration timeout();
+
+        /** After a secret rotation, how long the previous secret also signs. */
+        @WithDefault("PT24H")
+        Duration rotationOverlap();
+
+        /** Failed attempts in a row after which a subscription is disabled until its owner enables it again. */
+        @WithDefault("50")
+        int disableAfterFailures();
+    }
+
+    /** E-mail to the citizen about their case (Quarkus Mailer: quarkus.mailer.* holds the SMTP server). */
+    interface Mail {
+        /**
+         * Writes each message as an {@code .eml} file in this folder instead of sending it (the demo, which has no
+         * SMTP server: the data folder's {@code mail}).
+         */
+        Optional<java.nio.file.Path> folder();
+
+        /** Where the citizen follows a case with its number and e-mail address, as the e-mails say. */
+        @WithDefault("https://bawaba.ma/suivi")
+        String trackingUrl();
+    }
+
     interface Security {
         /** A key with the ADMIN role that exists only in configuration, to create the first real keys. */
         Optional<String> bootstrapAdminKey();

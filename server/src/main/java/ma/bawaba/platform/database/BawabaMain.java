@@ -29,7 +29,8 @@ public class BawabaMain {
             System.err.println("No database configured (BAWABA_DB_URL) and this build has no embedded MariaDB.");
             System.exit(2);
         }
-        Path home = Path.of(setting("BAWABA_DATA_DIR", "bawaba.data-dir", "data")).toAbsolutePath().resolve("mariadb");
+        Path data = Path.of(setting("BAWABA_DATA_DIR", "bawaba.data-dir", "data")).toAbsolutePath();
+        Path home = data.resolve("mariadb");
         int port = Integer.parseInt(setting("BAWABA_EMBEDDED_DB_PORT", "bawaba.embedded-db.port", "3307"));
         try (EmbeddedMariaDb db = EmbeddedMariaDb.start(home, port)) {
             Runtime.getRuntime().addShutdownHook(new Thread(db::close, "embedded-mariadb-stop"));
@@ -39,6 +40,10 @@ public class BawabaMain {
             if (System.getProperty("bawaba.demo.enabled") == null && System.getenv("BAWABA_DEMO_ENABLED") == null) {
                 // A local demo: known credentials, printed at start. A real deployment configures a database.
                 demoSettings(System.getenv(), System.getProperties()).forEach(System::setProperty);
+                // No SMTP server in a demo: the e-mails to citizens become .eml files beside the database.
+                if (System.getProperty("bawaba.mail.folder") == null && System.getenv("BAWABA_MAIL_FOLDER") == null) {
+                    System.setProperty("bawaba.mail.folder", data.resolve("mail").toString());
+                }
             }
             Quarkus.run(args);
         }

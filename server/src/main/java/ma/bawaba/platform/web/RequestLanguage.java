@@ -29,6 +29,22 @@ public class RequestLanguage {
         return context == null ? Language.FR : use(context);
     }
 
+    /**
+     * The language the caller asked for, to be kept for later (the language of a case's e-mails), without marking this
+     * answer as depending on it; French outside a request.
+     */
+    public Language preferred() {
+        if (!io.quarkus.arc.Arc.container().requestContext().isActive()) {
+            return Language.FR;
+        }
+        RoutingContext context = current.getCurrent();
+        if (context == null) {
+            return Language.FR;
+        }
+        Language decided = context.get(DECIDED);
+        return decided != null ? decided : Language.fromAcceptLanguage(context.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+    }
+
     static Language use(RoutingContext context) {
         Language language = context.get(DECIDED);
         if (language == null) {
