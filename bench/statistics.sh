@@ -115,7 +115,8 @@ REPORT=$OUT/statistics-report.txt
   echo "first request after the start, which reads every cell into memory: $FIRST_REQUEST s"
   echo "served figures (received, responded, on time per service) against a direct count over case_file: $CHECK"
   echo
-  echo "Each combination is asked $SAMPLES times by one client (curl, one connection; JSON unless marked), twice over:"
+  echo "After a warm-up pass, each combination is asked $SAMPLES times by one client (curl, one connection; JSON unless"
+  echo "marked), twice over:"
   echo "  cold: each request right after a new version of the figures (the version is moved on in the database before it,"
   echo "        as a batch of the counting job does), so the server brings its cells up to date and computes the answer;"
   echo "  warm: the same answer asked again, as between two batches (served from the answers kept by version)."
@@ -141,6 +142,11 @@ measure() {
   printf '%-100s %8s %8s %8s   %8s %8s %8s%s\n' "$label" "$c50" "$c99" "$cmax" "$w50" "$w99" "$wmax" \
     "$( (( cbad + wbad > 0 )) && echo "  NON-200: $((cbad + wbad))")"
 }
+# a warm-up pass, each combination once after a new version: the server's compiler settles on its code paths
+while read -r path; do
+  "${MYSQL[@]}" -e "UPDATE statistics_progress SET version = version + 1 WHERE name = 'statistics'"
+  curl -s -o /dev/null "http://127.0.0.1:$PORT$path"
+done < "$PATHS"
 while read -r path; do
   measure "$path" application/json "${path#/api/v1}" >> "$REPORT"
 done < "$PATHS"

@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
@@ -19,7 +21,10 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
+import ma.bawaba.cases.CaseAudience;
 import ma.bawaba.support.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -150,15 +155,34 @@ class InboxTest {
         }
     }
 
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyIndexTheInboxNamesExists() {
+        // USE INDEX of a name a migration dropped or renamed is an error of the database, not a slower query
+        Set<String> existing = new TreeSet<>(entityManager.createNativeQuery(
+                "SELECT DISTINCT index_name FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = 'case_file'")
+                .getResultList());
+        Set<String> missing = new TreeSet<>(CaseAudience.indexNames());
+        missing.removeAll(existing);
+        assertEquals(Set.of(), missing, "inbox indexes missing from case_file");
+    }
+
     @Test
     void invalidFiltersAre400NamingTheParameter() {
         ComplaintFixtures.Agency agency = ComplaintFixtures.agency();
-        Map<String, String> bad = Map.of("overdue", "maybe", "dueBefore", "31/12/2026", "updatedSince", "yesterday",
-                "status", "received", "service", "PARKING", "categoryId", "0", "limit", "0", "q", "<script>",
-                "cursor", "not*a*cursor", "kind", "x".repeat(41));
-        bad.forEach((name, value) -> assertEquals(List.of(name), invalid().header("X-Api-Key", agency.agentKey())
-                .queryParam(name, value).get("/inbox").then().contentType("application/problem+json").extract().path("errors.field"),
-                name + "=" + value));
+        List<Map.Entry<String, String>> bad = List.of(Map.entry("overdue", "maybe"), Map.entry("dueBefore", "31/12/2026"),
+                Map.entry("updatedSince", "yesterday"), Map.entry("status", "received"), Map.entry("service", "PARKING"),
+                Map.entry("categoryId", "0"), Map.entry("limit", "0"), Map.entry("q", "<script>"),
+                Map.entry("cursor", "not*a*cursor"), Map.entry("kind", "x".repeat(41)),
+                // well-formed, but a year the database would compare wrongly instead of refusing
+                Map.entry("dueBefore", "9999-12-31"), Map.entry("updatedSince", "9999-01-01T00:00:00Z"),
+                Map.entry("dueBefore", "1900-01-01"));
+        bad.forEach(parameter -> assertEquals(List.of(parameter.getKey()), invalid().header("X-Api-Key", agency.agentKey())
+                .queryParam(parameter.getKey(), parameter.getValue()).get("/inbox").then().statusCode(400)
+                .contentType("application/problem+json").extract().path("errors.field"), parameter.toString()));
         invalid().header("X-Api-Key", agency.agentKey()).queryParam("after", "-1").get("/inbox/events")
                 .then().statusCode(400).body("errors.field", equalTo(List.of("after")));
         invalid().header("X-Api-Key", agency.agentKey()).queryParam("after", "abc").get("/inbox/events")

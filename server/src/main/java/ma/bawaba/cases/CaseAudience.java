@@ -26,7 +26,7 @@ public enum CaseAudience {
      * What an inbox index has between the tenant and the id (V18): nothing, or an equality filter. The most selective
      * filter the query has and the audience has an index for leads; the other filters are checked on the rows.
      */
-    public enum Lead { STATUS, KIND, SERVICE, OPEN, NONE }
+    public enum Lead { STATUS, KIND, OPEN, SERVICE, NONE }
 
     private final String column;
     private final Map<Lead, String> indexes;
@@ -47,6 +47,12 @@ public enum CaseAudience {
             }
         }
         throw new IllegalStateException("no inbox index for " + this);
+    }
+
+    /** Every index an inbox query may name (a migration that renamed one would fail the query). */
+    public static Set<String> indexNames() {
+        return java.util.Arrays.stream(values()).flatMap(audience -> audience.indexes.values().stream())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** The audience of a member of staff; 403 for a role that has no cases (an administrator). */

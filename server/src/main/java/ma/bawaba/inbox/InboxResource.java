@@ -26,6 +26,7 @@ import ma.bawaba.platform.TimeSource;
 import ma.bawaba.platform.security.Access;
 import ma.bawaba.platform.security.Caller;
 import ma.bawaba.platform.security.Role;
+import ma.bawaba.platform.web.DateFilters;
 import ma.bawaba.platform.web.Page;
 import ma.bawaba.platform.web.Paging;
 
@@ -63,6 +64,7 @@ public class InboxResource implements InboxApi {
     public Response listInbox(String acceptLanguage, Service service, String status, Boolean overdue, LocalDate dueBefore,
                               OffsetDateTime updatedSince, Long categoryId, String kind, String q, Integer limit, String cursor) {
         Caller staff = access.require(WITH_CASES);
+        requireSaneDates(dueBefore, updatedSince);
         InboxFilter filter = InboxMapper.filter(service, status, overdue, dueBefore, updatedSince, categoryId, kind, q);
         Page<InboxRow> page = inbox.list(staff, filter, paging.request(limit, cursor));
         LocalDate today = TimeSource.today(clock);
@@ -82,6 +84,7 @@ public class InboxResource implements InboxApi {
     public Response exportInbox(String acceptLanguage, Service service, String status, Boolean overdue, LocalDate dueBefore,
                                 OffsetDateTime updatedSince, Long categoryId, String kind, String q) {
         Caller staff = access.require(WITH_CASES);
+        requireSaneDates(dueBefore, updatedSince);
         InboxFilter filter = InboxMapper.filter(service, status, overdue, dueBefore, updatedSince, categoryId, kind, q);
         boolean ndjson = prefersNdjson();
         LocalDate today = TimeSource.today(clock);
@@ -110,6 +113,12 @@ public class InboxResource implements InboxApi {
                 .header("Content-Disposition", ContentDisposition.attachment("inbox-" + today + (ndjson ? ".ndjson" : ".csv")))
                 .header(HttpHeaders.VARY, "Accept")
                 .build();
+    }
+
+    /** 400 naming the parameter for a year outside 2000-2100 (the database would compare it wrongly, not refuse it). */
+    private static void requireSaneDates(LocalDate dueBefore, OffsetDateTime updatedSince) {
+        DateFilters.requireRange(dueBefore, "dueBefore", null, null);
+        DateFilters.requireRange(updatedSince == null ? null : updatedSince.toLocalDate(), "updatedSince", null, null);
     }
 
     /** NDJSON when the client's Accept prefers it to CSV; CSV otherwise (also for {@code *}{@code /*}). */

@@ -31,7 +31,11 @@ import org.jboss.logging.Logger;
  * ({@link RetrySchedule}).</li>
  * </ol>
  * A sender that dies between claim and record leaves a lease that runs out, and another sender sends the message
- * again: delivery is at least once, and the message keeps its id so that receivers drop the duplicate.
+ * again: delivery is at least once, and the message keeps its id so that receivers drop the duplicate. A sender
+ * whose lease ran out while it sent records its attempt, but only a delivery changes the message then: the outcome
+ * of the sender holding the message now stands, and a delivered message is never sent again nor marked failed. Each
+ * webhook attempt lasts at most {@code bawaba.webhooks.timeout}, so a batch ({@code batch-size} of them) ends well
+ * within the lease ({@code claim-for}).
  */
 @ApplicationScoped
 public class OutboxSender {
@@ -129,6 +133,15 @@ public class OutboxSender {
         attempt.error = clip(outcome.error());
         attempt.durationMillis = outcome.durationMillis();
         attempt.persist();
+        if (message.status == OutboxMessage.Status.DELIVERED) {
+            // another sender delivered it meanwhile (this one's lease ran out): never undone by a later outcome
+            return;
+        }
+        boolean claimedByAnother = message.claimedBy != null && !message.claimedBy.equals(senderName);
+        if (claimedByAnother && !outcome.delivered()) {
+            // this sender's lease ran out and another sender holds the message now: its outcome stands, not this one
+            return;
+        }
         boolean replayedMeanwhile = message.attempts == 0 && letter.attemptsBefore() > 0;
         message.claimedBy = null;
         message.claimedUntil = null;

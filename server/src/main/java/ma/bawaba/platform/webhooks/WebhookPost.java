@@ -10,6 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -32,39 +37,82 @@ public final class WebhookPost {
 
     private static final int MAX_STATUS_LINE = 1024;
 
+    /**
+     * Closes the socket of an attempt that outlives its timeout: a read timeout alone bounds each read, and a receiver
+     * that sends a byte now and then would hold the sender for hours.
+     */
+    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "webhook-deadlines");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private WebhookPost() {
     }
 
+    /** Sends the POST; the whole attempt (connection, TLS, request and status line) lasts at most {@code timeout}. */
     public static Answer send(AddressGuard.Target target, Map<String, String> headers, String body, Duration timeout) {
         long start = System.nanoTime();
         byte[] content = body.getBytes(StandardCharsets.UTF_8);
         int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
         // the first address the guard checked; the others are alternatives a browser would try, not needed here
         InetSocketAddress address = new InetSocketAddress(target.addresses().get(0), target.port());
-        try (Socket plain = new Socket()) {
-            plain.connect(address, millis);
-            plain.setSoTimeout(millis);
-            Socket socket = target.tls() ? secure(plain, target) : plain;
-            try {
-                OutputStream out = socket.getOutputStream();
-                out.write(head(target, headers, content.length).getBytes(StandardCharsets.UTF_8));
-                out.write(content);
-                out.flush();
-                String statusLine = readLine(new BufferedInputStream(socket.getInputStream()));
-                return new Answer(status(statusLine), null, elapsed(start));
-            } finally {
-                if (socket != plain) {
-                    socket.close();
-                }
-            }
-        } catch (java.net.SocketTimeoutException timedOut) {
-            return new Answer(null, "timed out", elapsed(start));
-        } catch (java.net.ConnectException refused) {
-            return new Answer(null, "connection refused", elapsed(start));
-        } catch (javax.net.ssl.SSLException tls) {
-            return new Answer(null, "TLS failure: " + tls.getMessage(), elapsed(start));
+        Socket plain = new Socket();
+        AtomicBoolean expired = new AtomicBoolean();
+        ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
+            expired.set(true);
+            closeQuietly(plain);
+        }, millis, TimeUnit.MILLISECONDS);
+        try {
+            return send(plain, address, target, headers, content, millis, start);
         } catch (IOException | RuntimeException failure) {
-            return new Answer(null, failure.getClass().getSimpleName() + ": " + failure.getMessage(), elapsed(start));
+            if (expired.get()) {
+                return new Answer(null, "timed out", elapsed(start));
+            }
+            return failure(failure, start);
+        } finally {
+            deadline.cancel(false);
+            closeQuietly(plain);
+        }
+    }
+
+    private static Answer send(Socket plain, InetSocketAddress address, AddressGuard.Target target, Map<String, String> headers,
+                               byte[] content, int millis, long start) throws IOException {
+        plain.connect(address, millis);
+        plain.setSoTimeout(millis);
+        Socket socket = target.tls() ? secure(plain, target) : plain;
+        try {
+            OutputStream out = socket.getOutputStream();
+            out.write(head(target, headers, content.length).getBytes(StandardCharsets.UTF_8));
+            out.write(content);
+            out.flush();
+            String statusLine = readLine(new BufferedInputStream(socket.getInputStream()));
+            return new Answer(status(statusLine), null, elapsed(start));
+        } finally {
+            if (socket != plain) {
+                socket.close();
+            }
+        }
+    }
+
+    private static Answer failure(Exception failure, long start) {
+        if (failure instanceof java.net.SocketTimeoutException) {
+            return new Answer(null, "timed out", elapsed(start));
+        }
+        if (failure instanceof java.net.ConnectException) {
+            return new Answer(null, "connection refused", elapsed(start));
+        }
+        if (failure instanceof javax.net.ssl.SSLException tls) {
+            return new Answer(null, "TLS failure: " + tls.getMessage(), elapsed(start));
+        }
+        return new Answer(null, failure.getClass().getSimpleName() + ": " + failure.getMessage(), elapsed(start));
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing to end the attempt: nothing more to do
         }
     }
 
