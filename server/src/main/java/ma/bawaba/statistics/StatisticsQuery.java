@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import ma.bawaba.platform.BawabaConfig;
 
@@ -25,16 +26,8 @@ import ma.bawaba.platform.BawabaConfig;
 @ApplicationScoped
 public class StatisticsQuery {
 
-    /** The dimension of the groups, beside the service, and how many values of a key hold it. */
-    public enum Dimension {
-        MONTH(1), BODY(2), REGION(1), KIND(1), CATEGORY(1), SERVICE(0);
-
-        private final int width;
-
-        Dimension(int width) {
-            this.width = width;
-        }
-    }
+    /** The dimension of the groups, beside the service. */
+    public enum Dimension { MONTH, BODY, REGION, KIND, CATEGORY, SERVICE }
 
     /** What to count: every field optional but the dimensions (at least one); months inclusive. */
     public record Filter(String service, Long institutionId, Long officeId, Long regionId, String kind, Long categoryId,
@@ -101,8 +94,6 @@ public class StatisticsQuery {
     public record Progress(long version, Instant countedUpTo) {
     }
 
-    private static final Comparator<List<Object>> KEY_ORDER = StatisticsQuery::compareKeys;
-
     private final AgroalDataSource dataSource;
     private final int threshold;
 
@@ -116,32 +107,33 @@ public class StatisticsQuery {
      * overdue on {@code today}; a group under the threshold is suppressed.
      */
     public List<Group> groups(Filter filter, StatisticsCube.Snapshot snapshot, LocalDate today) {
-        Map<List<Object>, long[]> sums = new HashMap<>();
+        Grouping grouping = new Grouping(filter.groupBy());
+        Map<GroupKey, long[]> sums = new HashMap<>();
         snapshot.cells().forEach((cell, values) -> {
             if (filter.admits(cell)) {
-                long[] group = sums.computeIfAbsent(key(filter, cell), any -> new long[Sums.SIZE]);
+                long[] group = sums.computeIfAbsent(grouping.key(cell), any -> new long[Sums.SIZE]);
                 for (int column = 0; column < Sums.SIZE; column++) {
                     group[column] += values[column];
                 }
             }
         });
-        Map<List<Object>, Map<Long, Long>> refusals = new HashMap<>();
+        Map<GroupKey, Map<Long, Long>> refusals = new HashMap<>();
         snapshot.refusals().forEach((refusal, refused) -> {
             if (filter.admits(refusal.cell())) {
-                refusals.computeIfAbsent(key(filter, refusal.cell()), any -> new TreeMap<>())
+                refusals.computeIfAbsent(grouping.key(refusal.cell()), any -> new TreeMap<>())
                         .merge(refusal.groundId(), (long) refused, Long::sum);
             }
         });
-        Map<List<Object>, Long> overdue = new HashMap<>();
+        Map<GroupKey, Long> overdue = new HashMap<>();
         snapshot.overdue().forEach((late, cases) -> {
             if (!late.from().isAfter(today) && filter.admits(late.cell())) {
-                overdue.merge(key(filter, late.cell()), (long) cases, Long::sum);
+                overdue.merge(grouping.key(late.cell()), (long) cases, Long::sum);
             }
         });
-        List<List<Object>> keys = new ArrayList<>(sums.keySet());
-        keys.sort(KEY_ORDER);
+        List<GroupKey> keys = new ArrayList<>(sums.keySet());
+        keys.sort(grouping.order());
         List<Group> groups = new ArrayList<>(keys.size());
-        for (List<Object> key : keys) {
+        for (GroupKey key : keys) {
             long[] values = sums.get(key);
             if (values[Figure.RECEIVED.ordinal()] <= 0) {
                 continue;
@@ -149,7 +141,7 @@ public class StatisticsQuery {
             boolean suppressed = values[Figure.RECEIVED.ordinal()] < threshold;
             Figures figures = suppressed ? null : new Figures(values, refusals.getOrDefault(key, Map.of()),
                     overdue.getOrDefault(key, 0L));
-            groups.add(group(filter.groupBy(), key, figures));
+            groups.add(key.group(figures));
         }
         return groups;
     }
@@ -169,70 +161,91 @@ public class StatisticsQuery {
         }
     }
 
-    /** The key of a cell's group: its service, then each dimension's values in the order asked (0 stored for none). */
-    private static List<Object> key(Filter filter, Cell cell) {
-        List<Object> key = new ArrayList<>(1 + 2 * filter.groupBy().size());
-        key.add(cell.service());
-        for (Dimension dimension : filter.groupBy()) {
-            switch (dimension) {
-                case MONTH -> key.add(cell.month());
-                case BODY -> {
-                    key.add(cell.institutionId());
-                    key.add(cell.officeId());
-                }
-                case REGION -> key.add(cell.regionId());
-                case KIND -> key.add(cell.kind());
-                case CATEGORY -> key.add(cell.categoryId());
-                case SERVICE -> {
-                    // the service is every key's first value
-                }
-            }
+    /**
+     * The key of a group: the service and the values of the dimensions asked for; the others are null, or -1 for ids
+     * (0 is stored for "none": a national body's region). Hashed with a mix of all its parts, as a few thousand keys
+     * of small ids and nearby months would collide under the usual multiply-by-31.
+     */
+    private record GroupKey(String service, LocalDate month, long institutionId, long officeId, long regionId, String kind,
+                            long categoryId) {
+
+        private static final long MIX = 0x9E3779B97F4A7C15L;
+
+        @Override
+        public int hashCode() {
+            long hash = service.hashCode();
+            hash = hash * MIX + (month == null ? -1 : month.getYear() * 12 + month.getMonthValue());
+            hash = hash * MIX + institutionId;
+            hash = hash * MIX + officeId;
+            hash = hash * MIX + regionId;
+            hash = hash * MIX + (kind == null ? -1 : kind.hashCode());
+            hash = hash * MIX + categoryId;
+            return Long.hashCode(hash ^ (hash >>> 29));
         }
-        return key;
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof GroupKey key && service.equals(key.service) && Objects.equals(month, key.month)
+                    && institutionId == key.institutionId && officeId == key.officeId && regionId == key.regionId
+                    && Objects.equals(kind, key.kind) && categoryId == key.categoryId;
+        }
+
+        Group group(Figures figures) {
+            return new Group(service, month == null ? null : YearMonth.from(month), id(institutionId), id(officeId),
+                    id(regionId), kind, id(categoryId), figures);
+        }
+
+        /** Stored 0 means none; -1 not grouped by. */
+        private static Long id(long value) {
+            return value <= 0 ? null : value;
+        }
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static int compareKeys(List<Object> left, List<Object> right) {
-        for (int index = 0; index < left.size(); index++) {
-            int order = ((Comparable) left.get(index)).compareTo(right.get(index));
-            if (order != 0) {
-                return order;
-            }
-        }
-        return 0;
-    }
+    /** The dimensions of a query: which parts of a cell make its group's key, and the order of the groups. */
+    private static final class Grouping {
 
-    /** A group from its key: the service, then each dimension's columns in the order asked. */
-    private static Group group(List<Dimension> dimensions, List<Object> key, Figures figures) {
-        YearMonth month = null;
-        Long institutionId = null;
-        Long officeId = null;
-        Long regionId = null;
-        String kind = null;
-        Long categoryId = null;
-        int column = 1;
-        for (Dimension dimension : dimensions) {
-            switch (dimension) {
-                case MONTH -> month = YearMonth.from((LocalDate) key.get(column));
-                case BODY -> {
-                    institutionId = positive(key.get(column));
-                    officeId = positive(key.get(column + 1));
-                }
-                case REGION -> regionId = positive(key.get(column));
-                case KIND -> kind = (String) key.get(column);
-                case CATEGORY -> categoryId = positive(key.get(column));
-                case SERVICE -> {
-                    // the service is every group's first key
-                }
-            }
-            column += dimension.width;
-        }
-        return new Group((String) key.get(0), month, institutionId, officeId, regionId, kind, categoryId, figures);
-    }
+        private final boolean month;
+        private final boolean body;
+        private final boolean region;
+        private final boolean kind;
+        private final boolean category;
+        private final Dimension[] dimensions;
 
-    /** Stored 0 means none. */
-    private static Long positive(Object value) {
-        long number = ((Number) value).longValue();
-        return number == 0 ? null : number;
+        Grouping(List<Dimension> dimensions) {
+            this.month = dimensions.contains(Dimension.MONTH);
+            this.body = dimensions.contains(Dimension.BODY);
+            this.region = dimensions.contains(Dimension.REGION);
+            this.kind = dimensions.contains(Dimension.KIND);
+            this.category = dimensions.contains(Dimension.CATEGORY);
+            this.dimensions = dimensions.toArray(Dimension[]::new);
+        }
+
+        GroupKey key(Cell cell) {
+            return new GroupKey(cell.service(), month ? cell.month() : null, body ? cell.institutionId() : -1,
+                    body ? cell.officeId() : -1, region ? cell.regionId() : -1, kind ? cell.kind() : null,
+                    category ? cell.categoryId() : -1);
+        }
+
+        /** The order of the groups: by service, then by each dimension in the order asked. */
+        Comparator<GroupKey> order() {
+            return this::compare;
+        }
+
+        private int compare(GroupKey left, GroupKey right) {
+            int order = left.service().compareTo(right.service());
+            for (int index = 0; order == 0 && index < dimensions.length; index++) {
+                order = switch (dimensions[index]) {
+                    case MONTH -> left.month().compareTo(right.month());
+                    case BODY -> left.institutionId() != right.institutionId()
+                            ? Long.compare(left.institutionId(), right.institutionId())
+                            : Long.compare(left.officeId(), right.officeId());
+                    case REGION -> Long.compare(left.regionId(), right.regionId());
+                    case KIND -> left.kind().compareTo(right.kind());
+                    case CATEGORY -> Long.compare(left.categoryId(), right.categoryId());
+                    case SERVICE -> 0;
+                };
+            }
+            return order;
+        }
     }
 }
