@@ -8,13 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -155,6 +158,44 @@ class WebhookTest {
             assertEquals("DELIVERED", delivered.getString("items[0].status"));
             assertEquals(2, delivered.getList("items[0].attempts").size());
             assertEquals(0, agency.agent().get("/webhooks/" + id).then().extract().<Integer>path("consecutiveFailures").intValue());
+        }
+    }
+
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void aMessageClaimedByASenderThatWasKilledIsSentByAnotherOnceItsLeaseRunsOutWithItsWebhookId() throws Exception {
+        Agency agency = ComplaintFixtures.agency();
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            long id = ((Number) subscribe(agency, receiver.url(), List.of("SUBMITTED")).path("id")).longValue();
+            ComplaintFixtures.file(agency);
+            // Another instance claimed the message (lease of 5 minutes), then was killed before it sent or recorded it.
+            Instant leaseEnds = new TestClock().instant().plus(Duration.ofMinutes(5));
+            String messageId = QuarkusTransaction.requiringNew().call(() -> {
+                int claimed = entityManager.createNativeQuery("UPDATE outbox_message SET claimed_by = 'killed-instance',"
+                                + " claimed_until = ?1 WHERE channel = 'WEBHOOK' AND target_id = ?2 AND status = 'PENDING'")
+                        .setParameter(1, leaseEnds).setParameter(2, id).executeUpdate();
+                assertEquals(1, claimed);
+                return (String) entityManager.createNativeQuery("SELECT message_id FROM outbox_message WHERE target_id = ?1")
+                        .setParameter(1, id).getSingleResult();
+            });
+
+            sender.sendDue();
+            assertEquals(0, receiver.received().size(), "held by the other sender's lease");
+            try {
+                TestClock.travel(Duration.ofMinutes(6));
+                sender.sendDue();
+            } finally {
+                TestClock.reset();
+            }
+            List<WebhookReceiver.Received> received = receiver.received();
+            assertEquals(1, received.size(), "sent once the lease ran out");
+            assertEquals(messageId, received.get(0).id(), "with the id it was queued with: a receiver drops a duplicate");
+            assertEquals("DELIVERED", agency.agent().get("/webhooks/" + id + "/deliveries").then().statusCode(200)
+                    .extract().path("items[0].status"));
+            sender.sendDue();
+            assertEquals(1, receiver.received().size(), "delivered: never sent again");
         }
     }
 
