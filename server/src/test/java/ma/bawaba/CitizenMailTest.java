@@ -94,6 +94,24 @@ class CitizenMailTest {
     }
 
     @Test
+    void anInformationRequestsReceiptIsMailedInFrenchWithItsServiceSpelledOnce() {
+        Agency agency = ComplaintFixtures.agency();
+        String email = freshAddress();
+        Map<String, Object> body = new java.util.HashMap<>(InformationRequestTest.request(agency.id(), "ORDINARY"));
+        body.put("requester", Map.of("firstName", "Karim", "lastName", "Ouazzani", "idDocumentType", "CIN",
+                "idDocumentNumber", "AB123456", "email", email));
+        anonymous().header("X-Forwarded-For", clientAddress()).header("Accept-Language", "fr").contentType("application/json")
+                .body(body).post("/information-requests").then().statusCode(201);
+        sender.sendDue();
+
+        MailServer.Received receipt = MailServer.mailbox(email).get(0);
+        String all = receipt.subject() + receipt.text() + receipt.html();
+        assertTrue(all.contains("demande d'information") || all.contains("demande d&#39;information")
+                || all.contains("demande d&apos;information"), receipt.subject() + "\n" + receipt.text());
+        assertFalse(all.contains("''"), "an apostrophe written once: " + receipt.text());
+    }
+
+    @Test
     void anOrderPaidShippedAndDeliveredIsMailedInEnglishWithItsTrackingNumber() {
         DocumentOrderTest.Office office = DocumentOrderTest.office();
         String post = DocumentOrderTest.postalKey();

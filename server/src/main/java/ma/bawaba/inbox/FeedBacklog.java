@@ -1,5 +1,7 @@
 package ma.bawaba.inbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import ma.bawaba.cases.CaseEvent;
@@ -17,19 +19,36 @@ class FeedBacklog {
 
     private static final String TRANSFERRED = CaseEventTypes.nameOf(CaseEventData.Transferred.class);
 
+    private final ObjectMapper json;
+
+    FeedBacklog(ObjectMapper json) {
+        this.json = json;
+    }
+
     void onEvent(@Observes CaseEvent event) {
         FeedBacklogEntry entry = new FeedBacklogEntry();
         entry.eventId = event.id;
         entry.institutionId = event.institutionId;
         entry.officeId = event.officeId;
-        // A transfer is the sending body's act (its actor); the case now belongs to the receiving one.
-        if (TRANSFERRED.equals(event.type) && event.actorInstitutionId != null
-                && !event.actorInstitutionId.equals(event.institutionId)) {
-            entry.formerInstitutionId = event.actorInstitutionId;
+        // A transfer also goes to the sending body, named by the event itself (whoever did it); the case now belongs
+        // to the receiving one.
+        if (TRANSFERRED.equals(event.type)) {
+            long from = fromInstitution(event);
+            if (from != 0 && !Long.valueOf(from).equals(event.institutionId)) {
+                entry.formerInstitutionId = from;
+            }
         }
         // The case is managed in this transaction (the ledger just changed it): no query.
         CaseFile file = CaseFile.findById(event.caseId);
         entry.reviewerInstitutionId = file == null ? null : file.reviewerInstitutionId;
         entry.persist();
+    }
+
+    private long fromInstitution(CaseEvent event) {
+        try {
+            return json.readTree(event.data).path("fromInstitutionId").asLong(0);
+        } catch (JsonProcessingException unreadable) {
+            throw new IllegalStateException("the data of event " + event.id + " is not JSON", unreadable);
+        }
     }
 }

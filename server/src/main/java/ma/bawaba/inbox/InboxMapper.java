@@ -2,6 +2,7 @@ package ma.bawaba.inbox;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import ma.bawaba.cases.CaseService;
@@ -60,7 +61,9 @@ final class InboxMapper {
         return Stream.of(item.getNumber(), item.getService(), item.getKind(), item.getStatus(), item.getInstitutionId(),
                         item.getOfficeId(), item.getCategoryId(), item.getSubject(), item.getSubmittedAt(), item.getUpdatedAt(),
                         item.getDueDate(), item.getOverdue())
-                .map(value -> value == null ? "" : field(value.toString()))
+                // date-times as in the JSON (ISO_OFFSET_DATE_TIME keeps ":00" seconds that toString drops)
+                .map(value -> value == null ? "" : field(value instanceof OffsetDateTime time
+                        ? time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) : value.toString()))
                 .collect(Collectors.joining(",", "", "\r\n"));
     }
 

@@ -1,6 +1,7 @@
 package ma.bawaba.webhooks;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -84,7 +85,8 @@ class WebhookChannel implements OutboxChannel {
         if (outcome.result() == Outcome.Result.GIVE_UP) {
             return;
         }
-        WebhookSubscription subscription = WebhookSubscription.findById(message.targetId());
+        // locked: two senders recording failures of one subscription at once must not lose an increment of its streak
+        WebhookSubscription subscription = WebhookSubscription.findById(message.targetId(), LockModeType.PESSIMISTIC_WRITE);
         if (subscription == null) {
             return;
         }

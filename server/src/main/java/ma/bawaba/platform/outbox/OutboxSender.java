@@ -87,7 +87,12 @@ public class OutboxSender {
                 }
             }
             OutboxChannel.Outcome result = outcome;
-            Transactions.write(() -> record(letter, channel, result));
+            try {
+                Transactions.write(() -> record(letter, channel, result));
+            } catch (RuntimeException unrecorded) {
+                // the rest of the batch is still sent; this message is sent again once its lease runs out (same id)
+                LOG.errorf(unrecorded, "Outbox message %s: its attempt could not be recorded", letter.messageId());
+            }
         }
         return claimed.size();
     }

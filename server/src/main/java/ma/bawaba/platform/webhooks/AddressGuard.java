@@ -182,6 +182,10 @@ public final class AddressGuard {
             // ::a.b.c.d, the deprecated IPv4-compatible form
             return categorizeIpv4(Arrays.copyOfRange(b, 12, 16));
         }
+        if (allZero(b, 0, 8) && (b[8] & 0xff) == 0xff && (b[9] & 0xff) == 0xff && b[10] == 0 && b[11] == 0) {
+            // ::ffff:0:a.b.c.d, IPv4-translated (RFC 2765, SIIT): the IPv4 address it stands for
+            return categorizeIpv4(Arrays.copyOfRange(b, 12, 16));
+        }
         int first = b[0] & 0xff;
         int second = b[1] & 0xff;
         if (first == 0x00 && second == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b) {

@@ -81,6 +81,9 @@ class AddressGuardTest {
         assertEquals(AddressGuard.Category.METADATA, category("::ffff:169.254.169.254"));
         assertEquals(AddressGuard.Category.LOOPBACK, category("::ffff:7f00:1"));
         assertEquals(AddressGuard.Category.PRIVATE, category("::ffff:10.0.0.1"));
+        // IPv4-translated (RFC 2765, SIIT): ::ffff:0:a.b.c.d
+        assertEquals(AddressGuard.Category.METADATA, category("::ffff:0:a9fe:a9fe"));
+        assertEquals(AddressGuard.Category.LOOPBACK, category("::ffff:0:7f00:1"));
         // IPv4-compatible, NAT64 and 6to4 forms reach the IPv4 address they embed
         assertEquals(AddressGuard.Category.LOOPBACK, category("::127.0.0.1"));
         assertEquals(AddressGuard.Category.METADATA, category("64:ff9b::a9fe:a9fe"));
