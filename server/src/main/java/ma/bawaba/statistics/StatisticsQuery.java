@@ -162,11 +162,11 @@ public class StatisticsQuery {
     }
 
     /**
-     * The key of a group: the service and the values of the dimensions asked for; the others are null, or -1 for ids
-     * (0 is stored for "none": a national body's region). Hashed with a mix of all its parts, as a few thousand keys
+     * The key of a group: the service and the values of the dimensions asked for (a month as year × 12 + month − 1);
+     * the others are null, or -1 for numbers (0 is stored for "none": a national body's region). Hashed with a mix of all its parts, as a few thousand keys
      * of small ids and nearby months would collide under the usual multiply-by-31.
      */
-    private record GroupKey(String service, LocalDate month, long institutionId, long officeId, long regionId, String kind,
+    private record GroupKey(String service, int month, long institutionId, long officeId, long regionId, String kind,
                             long categoryId) {
 
         private static final long MIX = 0x9E3779B97F4A7C15L;
@@ -174,24 +174,27 @@ public class StatisticsQuery {
         @Override
         public int hashCode() {
             long hash = service.hashCode();
-            hash = hash * MIX + (month == null ? -1 : month.getYear() * 12 + month.getMonthValue());
+            hash = hash * MIX + month;
             hash = hash * MIX + institutionId;
             hash = hash * MIX + officeId;
             hash = hash * MIX + regionId;
             hash = hash * MIX + (kind == null ? -1 : kind.hashCode());
             hash = hash * MIX + categoryId;
-            return Long.hashCode(hash ^ (hash >>> 29));
+            // the finaliser of MurmurHash3: every bit of the key reaches the low bits a hash table indexes by
+            hash = (hash ^ (hash >>> 33)) * 0xFF51AFD7ED558CCDL;
+            hash = (hash ^ (hash >>> 33)) * 0xC4CEB9FE1A85EC53L;
+            return Long.hashCode(hash ^ (hash >>> 33));
         }
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof GroupKey key && service.equals(key.service) && Objects.equals(month, key.month)
-                    && institutionId == key.institutionId && officeId == key.officeId && regionId == key.regionId
-                    && Objects.equals(kind, key.kind) && categoryId == key.categoryId;
+            return other instanceof GroupKey key && month == key.month && institutionId == key.institutionId
+                    && officeId == key.officeId && regionId == key.regionId && categoryId == key.categoryId
+                    && service.equals(key.service) && Objects.equals(kind, key.kind);
         }
 
         Group group(Figures figures) {
-            return new Group(service, month == null ? null : YearMonth.from(month), id(institutionId), id(officeId),
+            return new Group(service, month < 0 ? null : YearMonth.of(month / 12, month % 12 + 1), id(institutionId), id(officeId),
                     id(regionId), kind, id(categoryId), figures);
         }
 
@@ -221,9 +224,9 @@ public class StatisticsQuery {
         }
 
         GroupKey key(Cell cell) {
-            return new GroupKey(cell.service(), month ? cell.month() : null, body ? cell.institutionId() : -1,
-                    body ? cell.officeId() : -1, region ? cell.regionId() : -1, kind ? cell.kind() : null,
-                    category ? cell.categoryId() : -1);
+            return new GroupKey(cell.service(), month ? cell.month().getYear() * 12 + cell.month().getMonthValue() - 1 : -1,
+                    body ? cell.institutionId() : -1, body ? cell.officeId() : -1, region ? cell.regionId() : -1,
+                    kind ? cell.kind() : null, category ? cell.categoryId() : -1);
         }
 
         /** The order of the groups: by service, then by each dimension in the order asked. */
@@ -235,7 +238,7 @@ public class StatisticsQuery {
             int order = left.service().compareTo(right.service());
             for (int index = 0; order == 0 && index < dimensions.length; index++) {
                 order = switch (dimensions[index]) {
-                    case MONTH -> left.month().compareTo(right.month());
+                    case MONTH -> Integer.compare(left.month(), right.month());
                     case BODY -> left.institutionId() != right.institutionId()
                             ? Long.compare(left.institutionId(), right.institutionId())
                             : Long.compare(left.officeId(), right.officeId());
