@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import ma.bawaba.cases.CaseAudience;
 import ma.bawaba.platform.BawabaConfig;
+import ma.bawaba.platform.database.Sql;
 import ma.bawaba.platform.database.WriteTransaction;
 import org.hibernate.Session;
 
@@ -79,7 +80,7 @@ public class FeedSequencing {
             }
             // By id, those read and no other: an event that committed meanwhile (a smaller id, late) waits for the next batch.
             try (PreparedStatement done = connection.prepareStatement("DELETE FROM inbox_feed_backlog WHERE event_id IN ("
-                    + String.join(",", java.util.Collections.nCopies(backlog.size(), "?")) + ")")) {
+                    + Sql.placeholders(backlog.size()) + ")")) {
                 int index = 1;
                 for (long[] event : backlog) {
                     done.setLong(index++, event[0]);

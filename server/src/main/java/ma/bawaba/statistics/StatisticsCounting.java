@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import ma.bawaba.platform.BawabaConfig;
+import ma.bawaba.platform.database.Sql;
 import ma.bawaba.platform.database.WriteTransaction;
 import org.hibernate.Session;
 
@@ -43,19 +44,18 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class StatisticsCounting {
 
-    private static final String KEY_COLUMNS = "service, month, institution_id, office_id, region_id, kind, category_id";
     /** Adds a batch's changes to a cell's sums, and stamps the row with the batch's version (StatisticsCube reads by it). */
-    private static final String UPSERT_CELL = "INSERT INTO statistics_cell (" + KEY_COLUMNS + ", " + String.join(", ", Sums.COLUMNS)
-            + ", version) VALUES (" + placeholders(7 + Sums.SIZE + 1) + ") ON DUPLICATE KEY UPDATE "
+    private static final String UPSERT_CELL = "INSERT INTO statistics_cell (" + Cell.COLUMNS + ", " + String.join(", ", Sums.COLUMNS)
+            + ", version) VALUES (" + Sql.placeholders(7 + Sums.SIZE + 1) + ") ON DUPLICATE KEY UPDATE "
             + Sums.COLUMNS.stream().map(column -> column + " = " + column + " + VALUES(" + column + ")").collect(Collectors.joining(", "))
             + ", version = VALUES(version)";
-    private static final String UPSERT_REFUSAL = "INSERT INTO statistics_refusal (" + KEY_COLUMNS
-            + ", refusal_ground_id, refused, version) VALUES (" + placeholders(10) + ")"
+    private static final String UPSERT_REFUSAL = "INSERT INTO statistics_refusal (" + Cell.COLUMNS
+            + ", refusal_ground_id, refused, version) VALUES (" + Sql.placeholders(10) + ")"
             + " ON DUPLICATE KEY UPDATE refused = refused + VALUES(refused), version = VALUES(version)";
-    private static final String UPSERT_OVERDUE = "INSERT INTO statistics_overdue (" + KEY_COLUMNS
-            + ", overdue_from, cases, version) VALUES (" + placeholders(10) + ")"
+    private static final String UPSERT_OVERDUE = "INSERT INTO statistics_overdue (" + Cell.COLUMNS
+            + ", overdue_from, cases, version) VALUES (" + Sql.placeholders(10) + ")"
             + " ON DUPLICATE KEY UPDATE cases = cases + VALUES(cases), version = VALUES(version)";
-    private static final String UPSERT_CASE = "INSERT INTO case_statistics (case_id, " + KEY_COLUMNS
+    private static final String UPSERT_CASE = "INSERT INTO case_statistics (case_id, " + Cell.COLUMNS
             + ", figures, response_days, refusal_ground_id, overdue_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON DUPLICATE KEY UPDATE service = VALUES(service), month = VALUES(month), institution_id = VALUES(institution_id),"
             + " office_id = VALUES(office_id), region_id = VALUES(region_id), kind = VALUES(kind), category_id = VALUES(category_id),"
@@ -105,7 +105,7 @@ public class StatisticsCounting {
                 }
             }
             try (PreparedStatement done = connection.prepareStatement("DELETE FROM statistics_backlog WHERE event_id IN ("
-                    + placeholders(backlog.size()) + ")")) {
+                    + Sql.placeholders(backlog.size()) + ")")) {
                 int index = 1;
                 for (Long eventId : backlog.keySet()) {
                     done.setLong(index++, eventId);
@@ -259,14 +259,13 @@ public class StatisticsCounting {
 
     private static Map<Long, Contribution> contributions(Connection connection, Collection<Long> caseIds) throws SQLException {
         Map<Long, Contribution> contributions = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT case_id, " + KEY_COLUMNS
+        try (PreparedStatement select = connection.prepareStatement("SELECT case_id, " + Cell.COLUMNS
                 + ", figures, response_days, refusal_ground_id, overdue_from FROM case_statistics WHERE case_id IN ("
-                + placeholders(caseIds.size()) + ")")) {
+                + Sql.placeholders(caseIds.size()) + ")")) {
             bind(select, caseIds);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    Cell cell = new Cell(rows.getString(2), rows.getObject(3, LocalDate.class), rows.getLong(4), rows.getLong(5),
-                            rows.getLong(6), rows.getString(7), rows.getLong(8));
+                    Cell cell = Cell.read(rows, 2);
                     contributions.put(rows.getLong(1), new Contribution(cell, rows.getLong(9), nullableInt(rows, 10),
                             nullableLong(rows, 11), rows.getObject(12, LocalDate.class)));
                 }
@@ -298,7 +297,7 @@ public class StatisticsCounting {
                 LEFT JOIN information_appeal internal ON internal.case_id = f.id AND internal.level = 'INTERNAL_COMPLAINT'
                 LEFT JOIN information_appeal escalation ON escalation.case_id = f.id AND escalation.level = 'CDAI_ESCALATION'
                 LEFT JOIN document_order o ON o.case_id = f.id
-                WHERE f.id IN (""" + placeholders(caseIds.size()) + ")")) {
+                WHERE f.id IN (""" + Sql.placeholders(caseIds.size()) + ")")) {
             bind(select, caseIds);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -322,9 +321,6 @@ public class StatisticsCounting {
         }
     }
 
-    static String placeholders(int count) {
-        return String.join(", ", java.util.Collections.nCopies(count, "?"));
-    }
 
     /**
      * A stored time: times are stored as their UTC wall clock (quarkus.hibernate-orm.jdbc.timezone), read here as

@@ -98,8 +98,6 @@ public class StatisticsCube {
         }
     }
 
-    private static final String KEY_COLUMNS = "service, month, institution_id, office_id, region_id, kind, category_id";
-
     private final AgroalDataSource dataSource;
     private volatile Snapshot snapshot;
 
@@ -153,7 +151,7 @@ public class StatisticsCube {
         }
         long since = previous == null ? -1 : previous.version();
         Map<Cell, int[]> cells = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT " + KEY_COLUMNS + ", " + String.join(", ", Sums.COLUMNS)
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + Cell.COLUMNS + ", " + String.join(", ", Sums.COLUMNS)
                 + " FROM statistics_cell WHERE version > ?")) {
             select.setLong(1, since);
             try (ResultSet rows = select.executeQuery()) {
@@ -164,29 +162,29 @@ public class StatisticsCube {
                         sums[column] = rows.getInt(8 + column);
                         zero &= sums[column] == 0;
                     }
-                    cells.put(cell(rows), zero ? null : sums);
+                    cells.put(Cell.read(rows, 1), zero ? null : sums);
                 }
             }
         }
         Map<Refusal, Integer> refusals = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT " + KEY_COLUMNS
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + Cell.COLUMNS
                 + ", refusal_ground_id, refused FROM statistics_refusal WHERE version > ?")) {
             select.setLong(1, since);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     int refused = rows.getInt(9);
-                    refusals.put(new Refusal(cell(rows), rows.getLong(8)), refused == 0 ? null : refused);
+                    refusals.put(new Refusal(Cell.read(rows, 1), rows.getLong(8)), refused == 0 ? null : refused);
                 }
             }
         }
         Map<Overdue, Integer> overdue = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT " + KEY_COLUMNS
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + Cell.COLUMNS
                 + ", overdue_from, cases FROM statistics_overdue WHERE version > ?")) {
             select.setLong(1, since);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     int cases = rows.getInt(9);
-                    overdue.put(new Overdue(cell(rows), rows.getObject(8, LocalDate.class)), cases == 0 ? null : cases);
+                    overdue.put(new Overdue(Cell.read(rows, 1), rows.getObject(8, LocalDate.class)), cases == 0 ? null : cases);
                 }
             }
         }
@@ -196,11 +194,5 @@ public class StatisticsCube {
         }
         return new Snapshot(version, previous.cells().with(cells), previous.refusals().with(refusals),
                 previous.overdue().with(overdue));
-    }
-
-    private static Cell cell(ResultSet rows) throws SQLException {
-        // the few services and kinds, one String each however many cells
-        return new Cell(rows.getString(1).intern(), rows.getObject(2, LocalDate.class), rows.getLong(3), rows.getLong(4),
-                rows.getLong(5), rows.getString(6).intern(), rows.getLong(7));
     }
 }
