@@ -190,7 +190,7 @@ say "bench: Bawaba ready in $SERVER_START_MS ms with AppCDS, $SERVER_START_PLAIN
 
 LOG_MARK=$(wc -l < "$OUT/server.log")
 export BENCH_CASES=$CASES BENCH_AGENT_KEY=$AGENT_KEY
-for script in submit.lua read.lua inbox.lua list.lua order.lua; do
+for script in submit.lua read.lua inbox.lua list.lua order.lua integration.lua; do
   for conns in "${CONNECTIONS[@]}"; do
     run_scenario bawaba "$script" "http://127.0.0.1:$PORT" "$conns"
   done
@@ -250,6 +250,7 @@ stop_pid "$CEILING_PID"; CEILING_PID=''
       ceiling["order_pay"] = "insert"; label["order_pay"] = "order + pay"
       label["submit"] = "submit (keyed)"; label["read"] = "case read by token"; label["inbox"] = "inbox page of 20"
       label["list"] = "institutions list"; label["insert"] = "ceiling: INSERT"; label["select"] = "ceiling: PK SELECT"
+      ceiling["integration"] = "select"; label["integration"] = "inbox/feed/stats"
       printf "%-20s %5s %9s %8s %8s %8s %8s %9s %5s  %s\n", "scenario", "conns", "req/s", "p50 ms", "p99 ms", "non-2xx", "sock err", "% ceiling", "load", "statuses"
       for (i = 1; i <= n; i++) {
         split(rows[i], k, SUBSEP); s = k[1]; c = k[2]

@@ -308,6 +308,14 @@ class WebhookTest {
         assertEquals(400, invalid().header("X-Api-Key", agency.agentKey()).contentType("application/json")
                 .body(Map.of("url", "https://hooks.example.org/x", "eventTypes", List.of("NOT_AN_EVENT")))
                 .post("/webhooks").then().extract().statusCode());
+        // a missing URL, a malformed id, a page of nothing: each a 400 naming what is wrong, never a 500
+        invalid().header("X-Api-Key", agency.agentKey()).contentType("application/json")
+                .body(Map.of("eventTypes", List.of("SUBMITTED"))).post("/webhooks")
+                .then().statusCode(400).contentType("application/problem+json");
+        invalid().header("X-Api-Key", agency.agentKey()).get("/webhooks/not-a-number")
+                .then().statusCode(400).contentType("application/problem+json");
+        invalid().header("X-Api-Key", agency.agentKey()).queryParam("limit", 0).get("/webhooks/1/deliveries")
+                .then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test
